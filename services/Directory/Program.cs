@@ -1,0 +1,3 @@
+using Identity.Directory;
+
+await DirectoryApp.Create(args).RunAsync();

@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+
+namespace Identity.Directory.Storage.Sqlite;
+
+/// <summary>
+/// One SQLite database file shared by Directory's embedded stores. WAL lets readers run
+/// beside the single writer; busy_timeout makes concurrent writers wait instead of failing.
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    // An in-memory database lives only while a connection to it is open.
+    private readonly SqliteConnection? _keepAlive;
+
+    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive)
+    {
+        _connectionString = connectionString;
+        _keepAlive = keepAlive;
+    }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, or a private in-memory one for ":memory:".</summary>
+    public static SqliteDatabase Open(string path)
+    {
+        if (path == ":memory:")
+        {
+            var memory = new SqliteConnectionStringBuilder
+            {
+                DataSource = $"identity-{Guid.NewGuid():N}",
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+            var keepAlive = new SqliteConnection(memory);
+            keepAlive.Open();
+            return new SqliteDatabase(memory, keepAlive);
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+        var file = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        using (var connection = new SqliteConnection(file))
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            pragma.ExecuteNonQuery();
+        }
+        return new SqliteDatabase(file, keepAlive: null);
+    }
+
+    /// <summary>An open connection with a busy timeout; dispose it when done.</summary>
+    public async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>A synchronous connection for schema creation at start.</summary>
+    public SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose() => _keepAlive?.Dispose();
+}

@@ -1,0 +1,3 @@
+using Identity.GroupRole;
+
+await GroupRoleApp.Create(args).RunAsync();

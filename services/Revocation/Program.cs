@@ -1,0 +1,3 @@
+using Identity.Revocation;
+
+await RevocationApp.Create(args).RunAsync();
