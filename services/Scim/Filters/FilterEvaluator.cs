@@ -31,6 +31,9 @@ public sealed class FilterEvaluator
         return Compile(filter, parent: null);
     }
 
+    /// <summary>Compiles a value filter (sub-attribute paths) to test elements of <paramref name="parent"/>.</summary>
+    internal Func<JsonObject, bool> CompileElementFilter(FilterNode filter, ScimAttribute parent) => Compile(filter, parent);
+
     private Func<JsonObject, bool> Compile(FilterNode filter, ScimAttribute? parent)
     {
         switch (filter)
