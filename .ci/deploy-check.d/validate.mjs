@@ -219,7 +219,7 @@ function checkWiring(overlay, objs) {
         const port = pr?.httpGet?.port ?? pr?.tcpSocket?.port ?? pr?.grpc?.port;
         if (typeof port === "string" && !ports.has(port)) problem(where(o), `container ${c.name}: ${probeName} uses port "${port}", not a named container port`);
       }
-      if (o.kind !== "Job" && c.image && !c.image.includes(":") && !c.image.includes("@") && !skaffoldImages.has(c.image)) {
+      if (skaffoldParsed && o.kind !== "Job" && c.image && !c.image.includes(":") && !c.image.includes("@") && !skaffoldImages.has(c.image)) {
         // untagged images must be skaffold artifacts (skaffold tags them)
         problem(where(o), `container ${c.name}: image "${c.image}" has no tag and is not a skaffold artifact`);
       }
@@ -296,13 +296,15 @@ function checkSecret(where, name, key) {
 // ---------------------------------------------------------------- 4. skaffold + Dockerfiles
 
 const skaffoldImages = new Set();
+let skaffoldParsed = false;
 
 function checkSkaffold() {
   const file = path.join(root, "skaffold.yaml");
   if (!fs.existsSync(file)) { problem("skaffold.yaml", "missing"); return; }
   const docs = YAML.parseAllDocuments(fs.readFileSync(file, "utf8"));
-  for (const d of docs) for (const e of d.errors) problem("skaffold.yaml", `YAML: ${e.message}`);
-  if (problems.length) return;
+  for (const d of docs) for (const e of d.errors) problem("skaffold.yaml", `YAML: ${e.message.replace(/\s*\n+\s*/g, " ")}`);
+  if (docs.some((d) => d.errors.length)) return;
+  skaffoldParsed = true;
   const configs = docs.map((d) => d.toJS());
   for (const cfg of configs) {
     if (!/^skaffold\/v\d/.test(cfg?.apiVersion ?? "")) problem("skaffold.yaml", `apiVersion "${cfg?.apiVersion}" is not skaffold/v*`);
