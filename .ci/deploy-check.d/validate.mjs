@@ -170,14 +170,12 @@ function checkWiring(overlay, objs) {
   const byKind = (k) => objs.filter((o) => o.kind === k);
   const pods = podTemplates(objs);
   const configMaps = new Set(byKind("ConfigMap").map((o) => o.metadata?.name));
-  const namespaces = byKind("Namespace").map((o) => o.metadata?.name);
 
-  // one namespace, set on everything namespaced
-  if (namespaces.length !== 1) problem(overlay, `expected exactly one Namespace object, found ${namespaces.length}`);
-  for (const o of objs) {
-    if (CLUSTER_SCOPED.has(o.kind)) continue;
-    if (o.metadata?.namespace !== namespaces[0]) problem(where(o), `namespace is ${o.metadata?.namespace ?? "unset"}, expected ${namespaces[0]}`);
-  }
+  // one namespace, set on everything namespaced; the Namespace object itself
+  // stays out of the manifests (skaffold delete would take Secrets and PVCs with it)
+  for (const o of byKind("Namespace")) problem(where(o), "a Namespace in the manifests: `skaffold delete` would delete it with its Secrets and volumes; create it by hand (k8s/README.md)");
+  const nsSet = new Set(objs.filter((o) => !CLUSTER_SCOPED.has(o.kind)).map((o) => o.metadata?.namespace ?? "(unset)"));
+  if (nsSet.size !== 1 || nsSet.has("(unset)")) problem(overlay, `namespaced objects must all be in one namespace set by the overlay; found ${[...nsSet].join(", ")}`);
   // names unique per kind
   const seen = new Set();
   for (const o of objs) {
