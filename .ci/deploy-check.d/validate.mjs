@@ -323,7 +323,13 @@ function checkSkaffold() {
         if (!fs.existsSync(path.join(root, p, "kustomization.yaml"))) problem(w, `kustomize path ${p} has no kustomization.yaml`);
       }
       for (const r of s.deploy?.helm?.releases ?? []) {
-        for (const v of r.valuesFiles ?? []) if (!fs.existsSync(path.join(root, v))) problem(w, `helm release ${r.name}: values file ${v} does not exist`);
+        for (const v of r.valuesFiles ?? []) {
+          const vf = path.join(root, v);
+          if (!fs.existsSync(vf)) { problem(w, `helm release ${r.name}: values file ${v} does not exist`); continue; }
+          for (const d of YAML.parseAllDocuments(fs.readFileSync(vf, "utf8"))) {
+            for (const e of d.errors) problem(v, `YAML: ${e.message.replace(/\s*\n+\s*/g, " ")}`);
+          }
+        }
         if (r.remoteChart && !r.version) problem(w, `helm release ${r.name}: remote chart without a pinned version`);
         if (r.chartPath && !fs.existsSync(path.join(root, r.chartPath))) problem(w, `helm release ${r.name}: chartPath ${r.chartPath} does not exist`);
       }
