@@ -24,8 +24,7 @@ internal sealed class ScimAuthFilter(BearerTokenAuthenticator authenticator) : I
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            http.Response.Headers.RetryAfter = "5";
-            return new ScimErrorResult(StatusCodes.Status503ServiceUnavailable, null, "The directory is unavailable; retry shortly.");
+            return new ScimErrorResult(StatusCodes.Status503ServiceUnavailable, null, "The directory is unavailable; retry shortly.", TimeSpan.FromSeconds(5));
         }
         if (tenant is null)
         {

@@ -1,37 +1,31 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Identity.Scim.Errors;
+using Identity.ScimEdge.Responses;
 
 namespace Identity.ScimEdge.Errors;
 
 /// <summary>The SCIM error envelope (RFC 7644 §3.12), the only error body SCIM routes answer.</summary>
-internal sealed class ScimErrorResult(int status, string? scimType, string detail) : IResult
+internal sealed class ScimErrorResult(ScimException error, TimeSpan? retryAfter = null) : IResult
 {
-    public const string ErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error";
+    public ScimErrorResult(int status, string? scimType, string detail, TimeSpan? retryAfter = null)
+        : this(new ScimException(status, scimType, detail), retryAfter)
+    {
+    }
 
-    public int Status { get; } = status;
-
-    public string? ScimType { get; } = scimType;
-
-    public string Detail { get; } = detail;
+    public ScimException Error { get; } = error;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var body = new JsonObject
-        {
-            ["schemas"] = new JsonArray(ErrorSchema),
-            // RFC 7644 §3.12: status is a string.
-            ["status"] = Status.ToString(CultureInfo.InvariantCulture),
-        };
-        if (ScimType is not null)
-        {
-            body["scimType"] = ScimType;
-        }
-        body["detail"] = Detail;
-        httpContext.Response.StatusCode = Status;
-        if (Status == StatusCodes.Status401Unauthorized)
+        httpContext.Response.StatusCode = Error.Status;
+        if (Error.Status == StatusCodes.Status401Unauthorized)
         {
             httpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"scim\"";
         }
-        return httpContext.Response.WriteScimJsonAsync(body);
+        if (retryAfter is { } wait)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        // The provisioning log reads what went wrong from here, never from the body.
+        httpContext.Features.Set(new ScimErrorFeature(Error.ScimType, Error.Detail));
+        return httpContext.Response.WriteScimJsonAsync(Error.ToErrorDocument());
     }
 }

@@ -1,5 +1,9 @@
 using Identity.ScimEdge.Auth;
+using Identity.ScimEdge.Endpoints.Bulk;
 using Identity.ScimEdge.Endpoints.Discovery;
+using Identity.ScimEdge.Endpoints.Groups;
+using Identity.ScimEdge.Endpoints.Search;
+using Identity.ScimEdge.Endpoints.Users;
 using Identity.ScimEdge.Errors;
 
 namespace Identity.ScimEdge.Routing;
@@ -16,9 +20,17 @@ internal static class ScimRoutes
 
     private static void MapScimApi(RouteGroupBuilder scim)
     {
+        // Errors first, so a failure inside authentication still answers the SCIM envelope.
+        scim.AddEndpointFilter<ScimExceptionFilter>();
         scim.AddEndpointFilter<ScimAuthFilter>();
-        scim.MapGet("/ServiceProviderConfig", ServiceProviderConfigEndpoint.Handle);
+        scim.WithTags("SCIM");
+        SchemaEndpoints.Map(scim);
+        UserEndpoints.Map(scim);
+        GroupEndpoints.Map(scim);
+        SearchEndpoint.Map(scim);
+        BulkEndpoint.Map(scim);
         scim.Map("/{**rest}", (string rest) =>
-            new ScimErrorResult(StatusCodes.Status404NotFound, null, $"There is no SCIM endpoint at '/{rest}'."));
+            new ScimErrorResult(StatusCodes.Status404NotFound, null, $"There is no SCIM endpoint at '/{rest}'."))
+            .ExcludeFromDescription();
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Identity.ScimEdge.Errors;
+namespace Identity.ScimEdge.Responses;
 
 /// <summary>A SCIM JSON body with the SCIM media type.</summary>
 internal sealed class ScimJsonResult(JsonNode body, int status = StatusCodes.Status200OK) : IResult

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Identity.ScimEdge.Errors;
+namespace Identity.ScimEdge.Responses;
 
 internal static class ScimResponses
 {
