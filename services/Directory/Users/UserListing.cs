@@ -92,7 +92,12 @@ public sealed class UserListing(IUserStore store)
         {
             return a.IsNull ? 1 : -1;
         }
-        var byKey = a.IsNull ? 0 : a.CompareTo(b) * direction;
+        if (a.IsNull)
+        {
+            // Users without a value keep creation order among themselves in either direction.
+            return ordinalA.CompareTo(ordinalB);
+        }
+        var byKey = a.CompareTo(b) * direction;
         return byKey != 0 ? byKey : ordinalA.CompareTo(ordinalB) * direction;
     }
 }
