@@ -1,6 +1,7 @@
 using Identity.Directory.Auditing;
 using Identity.Directory.Grpc;
 using Identity.Directory.Storage;
+using Identity.Directory.Storage.Mongo;
 using Identity.Directory.Storage.Sqlite;
 using Identity.Directory.Tenancy;
 using Identity.Directory.Users;
@@ -49,6 +50,20 @@ internal static class DirectoryRegistration
 
     private static void AddMongo(WebApplicationBuilder builder)
     {
-        throw new NotSupportedException("Storage__Provider=Mongo is not wired yet.");
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DirectoryStorageOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(options.MongoConnectionString))
+            {
+                throw new OptionsValidationException(DirectoryStorageOptions.SectionName, typeof(DirectoryStorageOptions),
+                    ["Storage__MongoConnectionString is required when Storage__Provider is Mongo."]);
+            }
+            return MongoDirectoryDatabase.Connect(options.MongoConnectionString, options.MongoDatabase);
+        });
+        builder.Services.AddHostedService<MongoIndexInitializer>();
+        builder.Services.AddSingleton<ITenantStore, MongoTenantStore>();
+        builder.Services.AddSingleton<IUserStore, MongoUserStore>();
+        builder.Services.AddSingleton<IEventLog, MongoEventLog>();
+        builder.Services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongo", tags: [HealthTags.Ready]);
     }
 }
