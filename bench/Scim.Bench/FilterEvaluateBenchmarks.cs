@@ -6,6 +6,7 @@ using Identity.Scim.Schemas;
 namespace Identity.Scim.Bench;
 
 [MemoryDiagnoser]
+[MedianColumn]
 public class FilterEvaluateBenchmarks
 {
     private List<JsonObject> _users = [];

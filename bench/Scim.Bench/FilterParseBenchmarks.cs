@@ -4,6 +4,7 @@ using Identity.Scim.Filters;
 namespace Identity.Scim.Bench;
 
 [MemoryDiagnoser]
+[MedianColumn]
 public class FilterParseBenchmarks
 {
     private const string Simple = "userName eq \"bjensen@example.com\"";

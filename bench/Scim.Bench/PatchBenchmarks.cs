@@ -6,6 +6,7 @@ using Identity.Scim.Schemas;
 namespace Identity.Scim.Bench;
 
 [MemoryDiagnoser]
+[MedianColumn]
 public class PatchBenchmarks
 {
     // A typical Entra update: capitalised ops, a filter path and a string boolean.

@@ -20,17 +20,17 @@ internal static class FilterLexer
                 continue;
             }
 
-            var single = c switch
+            var (single, symbol) = c switch
             {
-                '(' => FilterTokenKind.OpenParen,
-                ')' => FilterTokenKind.CloseParen,
-                '[' => FilterTokenKind.OpenBracket,
-                ']' => FilterTokenKind.CloseBracket,
-                _ => FilterTokenKind.End,
+                '(' => (FilterTokenKind.OpenParen, "("),
+                ')' => (FilterTokenKind.CloseParen, ")"),
+                '[' => (FilterTokenKind.OpenBracket, "["),
+                ']' => (FilterTokenKind.CloseBracket, "]"),
+                _ => (FilterTokenKind.End, ""),
             };
             if (single != FilterTokenKind.End)
             {
-                tokens.Add(new FilterToken(single, c.ToString(), i));
+                tokens.Add(new FilterToken(single, symbol, i));
                 i++;
             }
             else if (c == '"')

@@ -188,7 +188,7 @@ internal sealed partial class FilterParser
             return Count(new PresentFilter(path));
         }
 
-        if (token.Kind != FilterTokenKind.Word || !Enum.TryParse<ComparisonOperator>(token.Text, true, out var op) || token.Text.Length != 2)
+        if (token.Kind != FilterTokenKind.Word || ReadOperator(token.Text) is not { } op)
         {
             throw Expected($"an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after '{pathToken.Text}'");
         }
@@ -196,6 +196,21 @@ internal sealed partial class FilterParser
         _next++;
         return Count(new ComparisonFilter(path, op, ParseValue()));
     }
+
+    // Table 3 operators are case-insensitive; a switch avoids Enum.TryParse on the hot path.
+    private static ComparisonOperator? ReadOperator(string text) => text.Length != 2 ? null : text.ToLowerInvariant() switch
+    {
+        "eq" => ComparisonOperator.Eq,
+        "ne" => ComparisonOperator.Ne,
+        "co" => ComparisonOperator.Co,
+        "sw" => ComparisonOperator.Sw,
+        "ew" => ComparisonOperator.Ew,
+        "gt" => ComparisonOperator.Gt,
+        "ge" => ComparisonOperator.Ge,
+        "lt" => ComparisonOperator.Lt,
+        "le" => ComparisonOperator.Le,
+        _ => null,
+    };
 
     private FilterValue ParseValue()
     {
