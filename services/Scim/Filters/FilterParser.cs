@@ -198,19 +198,20 @@ internal sealed partial class FilterParser
     }
 
     // Table 3 operators are case-insensitive; a switch avoids Enum.TryParse on the hot path.
-    private static ComparisonOperator? ReadOperator(string text) => text.Length != 2 ? null : text.ToLowerInvariant() switch
-    {
-        "eq" => ComparisonOperator.Eq,
-        "ne" => ComparisonOperator.Ne,
-        "co" => ComparisonOperator.Co,
-        "sw" => ComparisonOperator.Sw,
-        "ew" => ComparisonOperator.Ew,
-        "gt" => ComparisonOperator.Gt,
-        "ge" => ComparisonOperator.Ge,
-        "lt" => ComparisonOperator.Lt,
-        "le" => ComparisonOperator.Le,
-        _ => null,
-    };
+    private static ComparisonOperator? ReadOperator(string text) =>
+        text.Length != 2 ? null : (char.ToLowerInvariant(text[0]), char.ToLowerInvariant(text[1])) switch
+        {
+            ('e', 'q') => ComparisonOperator.Eq,
+            ('n', 'e') => ComparisonOperator.Ne,
+            ('c', 'o') => ComparisonOperator.Co,
+            ('s', 'w') => ComparisonOperator.Sw,
+            ('e', 'w') => ComparisonOperator.Ew,
+            ('g', 't') => ComparisonOperator.Gt,
+            ('g', 'e') => ComparisonOperator.Ge,
+            ('l', 't') => ComparisonOperator.Lt,
+            ('l', 'e') => ComparisonOperator.Le,
+            _ => null,
+        };
 
     private FilterValue ParseValue()
     {
