@@ -114,6 +114,11 @@ public sealed class MembershipService(IGroupRoleStore store, TenantLocks locks, 
     private async Task<MembershipChange> WriteAsync(string tenantId, string groupId, IReadOnlyList<MemberRecord> add, IReadOnlyCollection<string> remove, MutationInfo mutation, CancellationToken cancellationToken)
     {
         var nested = add.Where(m => m.Kind == MemberKind.Group).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
+        using var activity = GroupRoleTelemetry.Source.StartActivity("grouprole.membership.write");
+        activity?.SetTag("tenant.id", tenantId);
+        activity?.SetTag("grouprole.group.id", groupId);
+        activity?.SetTag("grouprole.members.add", add.Count);
+        activity?.SetTag("grouprole.members.remove", remove.Count);
         MembershipChange change;
         if (nested.Count == 0)
         {
