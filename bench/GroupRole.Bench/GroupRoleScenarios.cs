@@ -9,7 +9,7 @@ internal sealed class GroupRoleScenarios(IGroupRoleStore store, string label)
     private readonly EffectiveRoleCache _cache = new(TimeProvider.System, TimeSpan.FromMinutes(5));
     private readonly string _tenant = "bench-" + Guid.NewGuid().ToString("N")[..8];
 
-    private MembershipService Members => new(store, new TenantLocks(), _cache);
+    private MembershipService Members => new(store, _cache);
 
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken cancellationToken)
     {
