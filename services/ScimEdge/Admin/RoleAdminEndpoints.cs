@@ -1,5 +1,6 @@
 using Identity.Contracts.Directory.V1;
 using Identity.Contracts.GroupRole.V1;
+using Identity.ScimEdge.OpenApi;
 
 namespace Identity.ScimEdge.Admin;
 
@@ -11,7 +12,7 @@ internal static class RoleAdminEndpoints
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapPut("/tenants/{tenantId}/role-mappings", PutAsync)
-            .WithSummary("Create or replace a role mapping for a group (by id or display name)").Accepts<PutRoleMappingBody>("application/json")
+            .WithSummary("Create or replace a role mapping for a group (by id or display name)").DocumentsJsonBody<PutRoleMappingBody>()
             .Produces<RoleMappingView>().Produces<AdminErrorBody>(StatusCodes.Status400BadRequest);
         admin.MapGet("/tenants/{tenantId}/role-mappings", ListAsync)
             .WithSummary("List a tenant's role mappings").Produces<RoleMappingListView>();

@@ -1,4 +1,5 @@
 using Identity.Contracts.Directory.V1;
+using Identity.ScimEdge.OpenApi;
 using Identity.ScimEdge.Tenancy;
 
 namespace Identity.ScimEdge.Admin;
@@ -9,12 +10,12 @@ internal static class TenantAdminEndpoints
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapPost("/tenants", CreateAsync)
-            .WithSummary("Create a tenant").Accepts<CreateTenantBody>("application/json")
+            .WithSummary("Create a tenant").DocumentsJsonBody<CreateTenantBody>(required: false)
             .Produces<TenantView>(StatusCodes.Status201Created).Produces<AdminErrorBody>(StatusCodes.Status409Conflict);
         admin.MapGet("/tenants/{tenantId}", GetAsync)
             .WithSummary("Read a tenant").Produces<TenantView>().Produces<AdminErrorBody>(StatusCodes.Status404NotFound);
         admin.MapPatch("/tenants/{tenantId}", UpdateAsync)
-            .WithSummary("Change a tenant's display name, IdP profile or attribute leniency").Accepts<UpdateTenantBody>("application/json")
+            .WithSummary("Change a tenant's display name, IdP profile or attribute leniency").DocumentsJsonBody<UpdateTenantBody>()
             .Produces<TenantView>().Produces<AdminErrorBody>(StatusCodes.Status404NotFound);
     }
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Identity.Contracts.Directory.V1;
+using Identity.ScimEdge.OpenApi;
 
 namespace Identity.ScimEdge.Admin;
 
@@ -9,12 +10,12 @@ internal static class TokenAdminEndpoints
     public static void Map(RouteGroupBuilder admin)
     {
         admin.MapPost("/tenants/{tenantId}/tokens", IssueAsync)
-            .WithSummary("Issue a SCIM bearer token (the secret is returned once)").Accepts<IssueTokenBody>("application/json")
+            .WithSummary("Issue a SCIM bearer token (the secret is returned once)").DocumentsJsonBody<IssueTokenBody>(required: false)
             .Produces<IssuedTokenView>(StatusCodes.Status201Created).Produces<AdminErrorBody>(StatusCodes.Status404NotFound);
         admin.MapGet("/tenants/{tenantId}/tokens", ListAsync)
             .WithSummary("List a tenant's tokens (metadata only)").Produces<TokenListView>();
         admin.MapPost("/tenants/{tenantId}/tokens/{tokenId}/rotate", RotateAsync)
-            .WithSummary("Replace a token; the old one keeps working for overlapSeconds").Accepts<RotateTokenBody>("application/json")
+            .WithSummary("Replace a token; the old one keeps working for overlapSeconds").DocumentsJsonBody<RotateTokenBody>(required: false)
             .Produces<RotatedTokenView>().Produces<AdminErrorBody>(StatusCodes.Status404NotFound);
         admin.MapDelete("/tenants/{tenantId}/tokens/{tokenId}", RevokeAsync)
             .WithSummary("Revoke a token (the edge stops accepting it within 30 s)").Produces<TokenView>()

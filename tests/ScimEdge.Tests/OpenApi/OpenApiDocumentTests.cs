@@ -26,5 +26,6 @@ public sealed class OpenApiDocumentTests(EdgeSuiteFixture fixture)
         Assert.Contains("adminBearer", schemes);
         Assert.Equal("Create a tenant", document["paths"]!["/admin/tenants"]!["post"]!["summary"]!.GetValue<string>());
         Assert.Contains("adminBearer", document["paths"]!["/admin/tenants"]!["post"]!["security"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(document["paths"]!["/admin/tenants"]!["post"]!["requestBody"]!["content"]!["application/json"]);
     }
 }
