@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Identity.Scim.Dialects;
 using Identity.Scim.Errors;
 using Identity.Scim.Filters;
 using Identity.Scim.Resources;
@@ -41,7 +42,7 @@ internal sealed partial class PatchApplier
             var checkedValue = AttributeValueChecker.Check(value, sub, name, _options);
             if (matches.Count == 0)
             {
-                matches.Add(CreateMatchingElement(container, attribute, filter, name));
+                matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name));
             }
 
             foreach (var match in matches)
@@ -54,7 +55,7 @@ internal sealed partial class PatchApplier
             var replacement = (JsonObject)AttributeValueChecker.CheckSingle(value!, attribute, name, _options);
             if (matches.Count == 0)
             {
-                matches.Add(CreateMatchingElement(container, attribute, filter, name));
+                matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name));
             }
 
             foreach (var match in matches)
@@ -134,42 +135,5 @@ internal sealed partial class PatchApplier
         // A single-valued complex attribute: Entra removes the manager as
         // manager[value eq "id"] (IDP-DIALECTS.md §2.1, §2.8 item 5).
         ScimJson.Remove(container, attribute.Name);
-    }
-
-    /// <summary>
-    /// RFC 7644 §3.5.2.3 answers an unmatched filter with noTarget, but Entra adds and replaces
-    /// <c>emails[type eq "work"].value</c> expecting the element to be created, and successive
-    /// <c>addresses[type eq "work"].x</c> ops to build one element (IDP-DIALECTS.md §2.1, §2.8
-    /// item 5). We create it when the filter pins the element down (only "eq" terms joined by
-    /// "and"); any other unmatched filter is noTarget.
-    /// </summary>
-    private static JsonObject CreateMatchingElement(JsonObject container, ScimAttribute attribute, FilterNode filter, string name)
-    {
-        var terms = EqualityTerms.Conjunction(filter);
-        if (terms is null || terms.Any(t => attribute.FindSubAttribute(t.Name) is null))
-        {
-            throw ScimException.NoTarget($"'{name}' matched no value, and the filter does not describe one to create.");
-        }
-
-        var element = new JsonObject();
-        foreach (var (key, term) in terms)
-        {
-            element[attribute.FindSubAttribute(key)!.Name] = term.DeepClone();
-        }
-
-        if (!attribute.MultiValued)
-        {
-            ScimJson.Set(container, attribute.Name, element);
-            return element;
-        }
-
-        if (ScimJson.Get(container, attribute.Name) is not JsonArray array)
-        {
-            array = [];
-            ScimJson.Set(container, attribute.Name, array);
-        }
-
-        array.Add(element);
-        return element;
     }
 }

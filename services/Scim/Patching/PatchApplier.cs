@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Identity.Scim.Dialects;
 using Identity.Scim.Errors;
 using Identity.Scim.Filters;
 using Identity.Scim.Resources;
@@ -107,7 +108,7 @@ internal sealed partial class PatchApplier
         {
             if (attribute.MultiValued && value is not null && existing is JsonArray values)
             {
-                RemoveListedValues(container, attribute, values, value, name);
+                ListedValueRemoval.Remove(container, attribute, values, value, name);
                 return;
             }
 
@@ -206,26 +207,6 @@ internal sealed partial class PatchApplier
         }
 
         DropEmptyElements(container, attribute);
-    }
-
-    // The Entra default dialect and JumpCloud remove members with path "members" and a value list
-    // (IDP-DIALECTS.md §2.1, §2.5, §2.8 item 3). Per the RFC that would wipe the attribute, which
-    // emptied whole groups elsewhere (§2.7); we remove only the listed values, ignoring absent ones.
-    private static void RemoveListedValues(JsonObject container, ScimAttribute attribute, JsonArray values, JsonNode listed, string name)
-    {
-        var removals = AttributeValueChecker.Check(listed, attribute, name, ValidationOptions.Lenient) as JsonArray ?? [];
-        foreach (var removal in removals)
-        {
-            if (MultiValuedMerge.FindSame(values, removal!, attribute) is { } match)
-            {
-                values.Remove(match);
-            }
-        }
-
-        if (values.Count == 0)
-        {
-            ScimJson.Remove(container, attribute.Name);
-        }
     }
 
     private static void SetOrRemove(JsonObject target, ScimAttribute sub, JsonNode? value, string name)

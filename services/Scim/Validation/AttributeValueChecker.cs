@@ -33,9 +33,10 @@ internal static class AttributeValueChecker
         var result = new JsonArray();
         foreach (var item in items)
         {
-            if (!IsNull(item))
+            // An element left with no sub-attributes ({} or only nulls/readOnly ones) says nothing.
+            if (!IsNull(item) && CheckSingle(item!, attribute, path, options) is var checkedItem && checkedItem is not JsonObject { Count: 0 })
             {
-                result.Add(CheckSingle(item!, attribute, path, options));
+                result.Add(checkedItem);
             }
         }
 

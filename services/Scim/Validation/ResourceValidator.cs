@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Identity.Scim.Dialects;
 using Identity.Scim.Errors;
+using Identity.Scim.Patching;
 using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
 
@@ -144,6 +145,12 @@ public static class ResourceValidator
         var checkedValue = AttributeValueChecker.Check(value, attribute, prefix + attribute.Name, options);
         if (checkedValue is not null and not JsonArray { Count: 0 })
         {
+            if (checkedValue is JsonArray values)
+            {
+                // RFC 7643 §2.4: "primary" is true for at most one value; the last one claiming it wins.
+                MultiValuedMerge.NormalizePrimary(values);
+            }
+
             target[attribute.Name] = checkedValue;
         }
     }

@@ -252,4 +252,26 @@ public sealed class ResourceValidatorTests
 
         Assert.Equal("G", input["name"]!["givenName"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void ValidateCreate_TwoPrimaryEmails_KeepsLastPrimaryOnly()
+    {
+        var input = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"u","emails":[{"value":"a@x","primary":true},{"value":"b@x","primary":"True"}]}""");
+
+        var result = ResourceValidator.ValidateCreate(input, Users);
+
+        Assert.False(result["emails"]![0]!["primary"]!.GetValue<bool>());
+        Assert.True(result["emails"]![1]!["primary"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void ValidateCreate_EmptyOrNullOnlyElements_AreDropped()
+    {
+        // Entra sends "$ref": null in member values (IDP-DIALECTS.md §2.1); an element with nothing left is noise.
+        var input = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"g","members":[{},{"$ref":null},{"value":"m1"}]}""");
+
+        var result = ResourceValidator.ValidateCreate(input, SchemaRegistry.Default.Groups);
+
+        Assert.Equal("""[{"value":"m1"}]""", result["members"]!.ToJsonString());
+    }
 }
