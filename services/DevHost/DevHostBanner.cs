@@ -11,6 +11,7 @@ internal static class DevHostBanner
               SCIM base URL     {suite.ScimBaseUri}
               Tenant            {suite.BootstrapTenant}
               Bearer token      {suite.BootstrapToken}
+              Admin API         {suite.ScimUri}admin  (key: {suite.AdminKey})
 
               Directory gRPC    {suite.DirectoryUri}
               GroupRole gRPC    {suite.GroupRoleUri}
@@ -18,6 +19,7 @@ internal static class DevHostBanner
               Health            {suite.ScimManagementUri}health/ready
 
               Try: curl -H "Authorization: Bearer {suite.BootstrapToken}" {suite.ScimBaseUri}/ServiceProviderConfig
+                   curl -H "Authorization: Bearer {suite.AdminKey}" {suite.ScimUri}admin/tenants/{suite.BootstrapTenant}/provisioning-log
             Press Ctrl-C to stop.
 
             """);

@@ -13,6 +13,7 @@ internal static class DevHostConfiguration
         options.DataDirectory = Environment.GetEnvironmentVariable("IDENTITY_DATA_DIR") is { Length: > 0 } data ? data : options.DataDirectory;
         options.BootstrapTenant = Environment.GetEnvironmentVariable("IDENTITY_BOOTSTRAP_TENANT") is { Length: > 0 } tenant ? tenant : options.BootstrapTenant;
         options.BootstrapToken = Environment.GetEnvironmentVariable("IDENTITY_BOOTSTRAP_TOKEN") is { Length: > 0 } token ? token : options.BootstrapToken;
+        options.AdminKey = Environment.GetEnvironmentVariable("IDENTITY_ADMIN_KEY") is { Length: > 0 } adminKey ? adminKey : options.AdminKey;
         options.Redis = Environment.GetEnvironmentVariable("IDENTITY_REDIS") is { Length: > 0 } redis ? redis : options.Redis;
         var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
         if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))

@@ -32,6 +32,9 @@ public sealed class DevHostOptions
     /// <summary>Token created at start (IDENTITY_BOOTSTRAP_TOKEN); generated once and kept in the data folder when unset.</summary>
     public string? BootstrapToken { get; set; }
 
+    /// <summary>Key of the edge's admin API (IDENTITY_ADMIN_KEY); generated once and kept in the data folder when unset.</summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>Optional Redis for revocation state (IDENTITY_REDIS); in-process when unset.</summary>
     public string? Redis { get; set; }
 }

@@ -43,6 +43,9 @@ public sealed class EmbeddedSuite : IAsyncDisposable
     public string BootstrapTenant { get; private set; } = "";
     public string BootstrapToken { get; private set; } = "";
 
+    /// <summary>The key of the edge's admin API (/admin).</summary>
+    public string AdminKey { get; private set; } = "";
+
     /// <summary>Every running app, for the caller to watch for a stop.</summary>
     public IReadOnlyList<WebApplication> Apps => _slots.Where(s => s.App is not null).Select(s => s.App!).ToList();
 
@@ -98,7 +101,9 @@ public sealed class EmbeddedSuite : IAsyncDisposable
             ("Storage:Provider", string.IsNullOrEmpty(Options.Redis) ? "InProcess" : "Redis"),
             ("Storage:RedisConnectionString", Options.Redis),
             ("Downstream:Directory", DirectoryUri.ToString()));
+        AdminKey = string.IsNullOrEmpty(Options.AdminKey) ? await LocalTokenFile.ReadOrCreateAdminKeyAsync(data, cancellationToken) : Options.AdminKey;
         ScimUri = await AddAsync(ScimEdge, ScimEdgeApp.Create, Options.ScimPort, Options.ScimManagementPort, extra, cancellationToken,
+            ("Admin:ApiKey", AdminKey),
             ("Downstream:Directory", DirectoryUri.ToString()),
             ("Downstream:GroupRole", GroupRoleUri.ToString()),
             ("Downstream:Revocation", RevocationUri.ToString()));

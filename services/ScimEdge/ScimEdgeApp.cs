@@ -1,3 +1,7 @@
+using Identity.ScimEdge.Admin;
+using Identity.ScimEdge.OpenApi;
+using Identity.ScimEdge.Protection;
+using Identity.ScimEdge.ProvisioningLog;
 using Identity.ScimEdge.Routing;
 using Identity.ServiceDefaults.Hosting;
 using Identity.ServiceDefaults.Options;
@@ -17,8 +21,13 @@ public static class ScimEdgeApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Outermost, so the provisioning log sees the final status, a timeout's 503 included.
+        app.UseMiddleware<ProvisioningLogMiddleware>();
+        app.UseEdgeProtection();
         app.MapIdentityProbes();
         app.MapScimRoutes();
+        app.MapAdminApi();
+        app.MapEdgeOpenApi();
         return app;
     }
 }

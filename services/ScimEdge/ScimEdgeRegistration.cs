@@ -1,3 +1,4 @@
+using Identity.ScimEdge.Admin;
 using Identity.ScimEdge.Auth;
 using Identity.ScimEdge.Downstream;
 using Identity.ScimEdge.Endpoints.Bulk;
@@ -5,6 +6,9 @@ using Identity.ScimEdge.Endpoints.Groups;
 using Identity.ScimEdge.Endpoints.Users;
 using Identity.ScimEdge.Errors;
 using Identity.ScimEdge.Lifecycle;
+using Identity.ScimEdge.OpenApi;
+using Identity.ScimEdge.Protection;
+using Identity.ScimEdge.ProvisioningLog;
 using Identity.ScimEdge.Resources;
 using Identity.ScimEdge.Tenancy;
 using Identity.ServiceDefaults.Options;
@@ -28,6 +32,14 @@ internal static class ScimEdgeRegistration
         builder.Services.AddSingleton<GroupQueries>();
         builder.Services.AddSingleton<GroupCommands>();
         builder.Services.AddSingleton<BulkProcessor>();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
+        builder.Services.AddSingleton<AdminCredential>();
+        builder.Services.AddScoped<AdminKeyFilter>();
+        builder.Services.AddScoped<AdminExceptionFilter>();
+        builder.Services.AddValidatedOptions<ProvisioningLogOptions>(ProvisioningLogOptions.SectionName);
+        builder.Services.AddSingleton<ProvisioningLogBuffer>();
+        builder.Services.AddEdgeOpenApi();
+        builder.AddEdgeProtection();
         return builder;
     }
 }

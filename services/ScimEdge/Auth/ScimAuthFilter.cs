@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Identity.ScimEdge.Errors;
+using Identity.ScimEdge.Protection;
 
 namespace Identity.ScimEdge.Auth;
 
@@ -7,7 +8,7 @@ namespace Identity.ScimEdge.Auth;
 /// Every SCIM route needs a bearer token of the tenant it addresses: the token decides the
 /// tenant, and an explicit /tenants/{tenantId} prefix must agree with it.
 /// </summary>
-internal sealed class ScimAuthFilter(BearerTokenAuthenticator authenticator) : IEndpointFilter
+internal sealed class ScimAuthFilter(BearerTokenAuthenticator authenticator, TenantRateLimiter rateLimiter) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -36,6 +37,10 @@ internal sealed class ScimAuthFilter(BearerTokenAuthenticator authenticator) : I
             return new ScimErrorResult(StatusCodes.Status401Unauthorized, null, "The bearer token does not belong to the tenant in the URL.");
         }
         http.Features.Set(tenant);
+        if (!rateLimiter.TryAcquire(tenant.TenantId, out var retryAfter))
+        {
+            return new ScimErrorResult(StatusCodes.Status429TooManyRequests, null, "This tenant is over its request rate; retry after the Retry-After delay.", retryAfter);
+        }
         return await next(context);
     }
 

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Identity.ScimEdge.Protection;
+
+/// <summary>Each tenant's share of the edge. Bound from <c>RateLimits</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    /// <summary>Sustained SCIM requests per second per tenant (<c>RateLimits__PermitsPerSecond</c>).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits__PermitsPerSecond must be between 1 and 1000000.")]
+    public int PermitsPerSecond { get; set; } = 100;
+
+    /// <summary>Requests a tenant may send at once after a quiet spell (<c>RateLimits__Burst</c>).</summary>
+    [Range(1, 10_000_000, ErrorMessage = "RateLimits__Burst must be between 1 and 10000000.")]
+    public int Burst { get; set; } = 200;
+}
