@@ -33,9 +33,10 @@ internal sealed partial class ScimExceptionFilter(ILogger<ScimExceptionFilter> l
         {
             return new ScimErrorResult(StatusCodes.Status413PayloadTooLarge, null, "The request body is larger than this server accepts.");
         }
-        catch (OperationCanceledException) when (context.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled }
+                                   && context.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            // The client went away: nobody is left to answer.
+            // The client went away, or the request timeout fired and answers 503 itself.
             return Results.Empty;
         }
         catch (Exception ex)

@@ -30,6 +30,9 @@ public static class GrpcClientRegistration
                 // A custom scheme (static://, consul://) says nothing about TLS; inside the cluster it is plain h2c.
                 channel.Credentials = ChannelCredentials.Insecure;
                 channel.ServiceProvider = sp;
+                // A restarted downstream should be found within a second, not after the default 1-120 s backoff.
+                channel.InitialReconnectBackoff = TimeSpan.FromMilliseconds(200);
+                channel.MaxReconnectBackoff = TimeSpan.FromSeconds(5);
                 channel.ServiceConfig = BuildServiceConfig(grpcServiceName, retryable, sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value);
             });
     }

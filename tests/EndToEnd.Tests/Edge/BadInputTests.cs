@@ -35,7 +35,7 @@ public sealed class BadInputTests(SuiteFixture fixture)
         { "PATCH", "/Users/{id}", "{" + PatchSchema + ",\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":\"perhaps\"}]}", "application/scim+json", 400, "invalidValue" },
         { "PATCH", "/Users/does-not-exist", "{" + PatchSchema + ",\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"x\"}]}", "application/scim+json", 404, "" },
         { "PUT", "/Users/{id}", "{" + UserSchema + ",\"userName\":{\"nested\":true}}", "application/scim+json", 400, "invalidValue" },
-        { "POST", "/Bulk", "{\"Operations\":[]}", "application/scim+json", 400, "invalidValue" },
+        { "POST", "/Bulk", "{\"Operations\":[]}", "application/scim+json", 400, "invalidSyntax" },
         { "POST", "/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"filter\":\"userName eq \\\"a\"}", "application/scim+json", 400, "invalidFilter" },
     };
 

@@ -126,7 +126,14 @@ public sealed class HalfFailedDeprovisioningTests : IAsyncLifetime
         var sessionDuringOutage = await tenant.Revocation.CheckSessionAsync(new CheckSessionRequest { TenantId = tenant.TenantId, UserId = userId, SessionId = "s1" }).ResponseAsync.WithTimeout();
         var directoryDuringOutage = await tenant.Directory.GetUserAsync(new Identity.Contracts.Directory.V1.GetUserRequest { TenantId = tenant.TenantId, UserId = userId }).ResponseAsync.WithTimeout();
         await _fixture.Suite.StartServiceAsync(EmbeddedSuite.GroupRole).WithTimeout(TimeSpan.FromSeconds(30));
-        var (retried, body) = await tenant.Scim.SendAsync(HttpMethod.Patch, $"/scim/v2/Users/{userId}", ScimHttp.PatchActive(false));
+        // IdPs retry a 503 until it succeeds; the edge's channel reconnects within its backoff.
+        (int Status, System.Text.Json.Nodes.JsonNode? Body) retry = (0, null);
+        await TaskTimeouts.EventuallyAsync(async () =>
+        {
+            retry = await tenant.Scim.SendAsync(HttpMethod.Patch, $"/scim/v2/Users/{userId}", ScimHttp.PatchActive(false));
+            return retry.Status != 503;
+        }, TimeSpan.FromSeconds(15), "the retried deactivation should stop answering 503 once GroupRole is back");
+        var (retried, body) = retry;
         var roles = await tenant.GroupRole.GetEffectiveRolesAsync(new GetEffectiveRolesRequest { TenantId = tenant.TenantId, UserId = userId }).ResponseAsync.WithTimeout();
 
         Assert.Equal(503, failed);
