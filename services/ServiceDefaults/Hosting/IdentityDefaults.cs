@@ -1,4 +1,5 @@
 using Identity.ServiceDefaults.Discovery;
+using Identity.ServiceDefaults.Discovery.Consul;
 using Identity.ServiceDefaults.Discovery.Static;
 using Identity.ServiceDefaults.GrpcClients;
 using Identity.ServiceDefaults.Health;
@@ -17,7 +18,8 @@ public static class IdentityDefaults
 {
     /// <summary>
     /// Registers listeners (<c>Endpoints__Main</c>, <c>Endpoints__Management</c>), JSON logs,
-    /// OpenTelemetry, health checks, gRPC with reflection and health, and static discovery.
+    /// OpenTelemetry, health checks, gRPC with reflection and health, static discovery, and Consul
+    /// discovery (<c>consul://</c> addresses; self-registration when <c>Discovery__Provider=Consul</c>).
     /// </summary>
     public static WebApplicationBuilder AddIdentityDefaults(this WebApplicationBuilder builder, string serviceName, ServiceProtocol protocol)
     {
@@ -50,6 +52,7 @@ public static class IdentityDefaults
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         builder.Services.AddStaticDiscovery();
+        builder.Services.AddConsulDiscovery();
         return builder;
     }
 
