@@ -24,7 +24,7 @@ internal sealed class ConsulRegistrationService(
     private readonly CancellationTokenSource _stopping = new();
     private Task _registering = Task.CompletedTask;
     private ConsulServiceRegistration? _registration;
-    private volatile bool _registered;
+    private volatile bool _attempted;
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -45,14 +45,15 @@ internal sealed class ConsulRegistrationService(
     {
         await _stopping.CancelAsync();
         await _registering;
-        if (_registration is null || !_registered)
+        // Deregister after any attempt, not only a confirmed one: a stop can cut off the answer to a
+        // register the agent already applied. Deregistering an unknown ID is harmless (200 or 404).
+        if (_registration is null || !_attempted)
         {
             return;
         }
         try
         {
             await agent.DeregisterAsync(_registration.Id, cancellationToken);
-            _registered = false;
             logger.ConsulDeregistered(_registration.Id);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
@@ -78,8 +79,8 @@ internal sealed class ConsulRegistrationService(
         {
             try
             {
+                _attempted = true;
                 await agent.RegisterAsync(registration, cancellationToken);
-                _registered = true;
                 logger.ConsulRegistered(registration.Id, registration.Address, registration.Port);
                 return;
             }
