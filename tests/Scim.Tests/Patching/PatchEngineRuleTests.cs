@@ -254,4 +254,41 @@ public sealed class PatchEngineRuleTests
         Assert.Equal("Home mail", result["emails"]![1]!["display"]!.GetValue<string>());
         Assert.Equal("babs@jensen.org", result["emails"]![1]!["value"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Apply_RemoveFilteredManagerWhenNoExtension_ThrowsNoTarget()
+    {
+        var user = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a"}""");
+
+        var error = Fails(user, $$"""{"op":"remove","path":"{{Enterprise}}:manager[value eq \"x\"]"}""");
+
+        Assert.Equal("noTarget", error.ScimType);
+    }
+
+    [Fact]
+    public void Apply_RemoveExtensionAttributeWhenNoExtension_IsNoOp()
+    {
+        var user = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a"}""");
+
+        var result = Apply(user, $$"""{"op":"remove","path":"{{Enterprise}}:department"}""");
+
+        Assert.Equal(user.ToJsonString(), result.ToJsonString());
+    }
+
+    [Fact]
+    public void Apply_FilteredReplaceWithList_ThrowsInvalidValue()
+    {
+        var error = Fails(Fixtures.User(), """{"op":"replace","path":"emails[type eq \"work\"]","value":[{"value":"a@x"},{"value":"b@x"}]}""");
+
+        Assert.Equal("invalidValue", error.ScimType);
+        Assert.Contains("one value object", error.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_FilteredReplaceWithBareString_SetsValueSubAttribute()
+    {
+        var result = Apply(Fixtures.User(), """{"op":"replace","path":"emails[type eq \"home\"]","value":"new@home.org"}""");
+
+        Assert.Equal("""{"type":"home","value":"new@home.org"}""", result["emails"]![1]!.ToJsonString());
+    }
 }
