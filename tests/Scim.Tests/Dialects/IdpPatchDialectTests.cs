@@ -293,4 +293,26 @@ public sealed class IdpPatchDialectTests
 
         Assert.Equal("invalidPath", error.ScimType);
     }
+
+    [Fact]
+    public void ExtensionUrnAsPath_AddObject_AppliesEachAttribute()
+    {
+        const string body = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User","value":{"division":"West","manager":{"value":"m9"}}}]}""";
+
+        var result = ApplyToUser(Json.Object("""{"userName":"u"}"""), body);
+
+        Assert.Equal("West", result[Enterprise]!["division"]!.GetValue<string>());
+        Assert.Equal("m9", result[Enterprise]!["manager"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ExtensionUrnAsPath_Remove_DropsWholeExtension()
+    {
+        const string body = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"remove","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"}]}""";
+
+        var result = ApplyToUser(Fixtures.User(), body);
+
+        Assert.False(result.ContainsKey(Enterprise));
+        Assert.DoesNotContain(Enterprise, result["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
 }
