@@ -291,4 +291,21 @@ public sealed class PatchEngineRuleTests
 
         Assert.Equal("""{"type":"home","value":"new@home.org"}""", result["emails"]![1]!.ToJsonString());
     }
+
+    [Fact]
+    public void Apply_ImmutableExtensionAttribute_SetOnceThenRefusesChange()
+    {
+        var registry = SchemaRegistry.Default.WithExtensions("User", [Json.Object("""
+            {"id":"urn:example:ext:1.0:User","attributes":[{"name":"badge","type":"string","mutability":"immutable"}]}
+            """)]);
+        var user = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a"}""");
+        var set = PatchRequest.Parse(Fixtures.PatchBody("""{"op":"add","path":"urn:example:ext:1.0:User:badge","value":"B1"}"""));
+        var change = PatchRequest.Parse(Fixtures.PatchBody("""{"op":"replace","path":"urn:example:ext:1.0:User:badge","value":"B2"}"""));
+
+        var withBadge = PatchEngine.Apply(user, set, registry.Users);
+        var error = Assert.Throws<ScimException>(() => PatchEngine.Apply(withBadge, change, registry.Users));
+
+        Assert.Equal("B1", withBadge["urn:example:ext:1.0:User"]!["badge"]!.GetValue<string>());
+        Assert.Equal("mutability", error.ScimType);
+    }
 }
