@@ -24,7 +24,14 @@ internal static class PathlessValueExpander
             yield break;
         }
 
-        var value = (JsonObject)operation.Value!;
+        // PatchRequest.Parse guarantees this; a hand-built request may not.
+        if (operation.Value is not JsonObject value)
+        {
+            throw operation.Type == PatchOperationType.Remove
+                ? ScimException.NoTarget("\"remove\" requires a 'path' (RFC 7644 §3.5.2.2).")
+                : ScimException.InvalidValue("Without a 'path', 'value' must be an object of attributes (RFC 7644 §3.5.2).");
+        }
+
         foreach (var (key, attributeValue) in value)
         {
             // Okta renames groups with {"id": ..., "displayName": ...} (IDP-DIALECTS.md §2.2, §2.8

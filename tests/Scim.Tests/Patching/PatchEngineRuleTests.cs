@@ -204,4 +204,14 @@ public sealed class PatchEngineRuleTests
 
         Assert.Equal("invalidValue", error.ScimType);
     }
+
+    [Fact]
+    public void Apply_HandBuiltPathlessRemove_ThrowsNoTarget()
+    {
+        var request = new PatchRequest([new PatchOperation(PatchOperationType.Remove, null, null)]);
+
+        var error = Assert.Throws<ScimException>(() => PatchEngine.Apply(Fixtures.User(), request, SchemaRegistry.Default.Users));
+
+        Assert.Equal("noTarget", error.ScimType);
+    }
 }
