@@ -44,6 +44,11 @@ internal static class CpuTimeProbe
         }
 
         samples.Sort();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: median {samples[3]:F0} ns CPU/op (min {samples[0]:F0})"));
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        operation();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{name}: median {samples[3]:F0} ns CPU/op (min {samples[0]:F0}), {allocated} B allocated/op"));
     }
 }
