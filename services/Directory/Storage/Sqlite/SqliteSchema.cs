@@ -45,6 +45,8 @@ internal static class SqliteSchema
             -- Soft-deleted users leave the partial index, which frees their userName.
             CREATE UNIQUE INDEX IF NOT EXISTS ux_users_user_name ON users (tenant_id, user_name_lower) WHERE deleted IS NULL;
             CREATE UNIQUE INDEX IF NOT EXISTS ux_users_ord ON users (tenant_id, ord);
+            -- Covers listing and counting live users in creation order without reading rows.
+            CREATE INDEX IF NOT EXISTS ix_users_live_ord ON users (tenant_id, ord) WHERE deleted IS NULL;
             CREATE INDEX IF NOT EXISTS ix_users_external_id ON users (tenant_id, external_id_lower);
             CREATE INDEX IF NOT EXISTS ix_users_last_modified ON users (tenant_id, last_modified);
             CREATE INDEX IF NOT EXISTS ix_users_active ON users (tenant_id, active);
