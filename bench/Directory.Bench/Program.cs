@@ -25,26 +25,29 @@ for (var i = 0; i < users; i++)
     await directory.CreateAsync(tenant, UserJson(i), mutation, adoptJitMatch: false, CancellationToken.None);
 }
 seeding.Stop();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {users} users in {seeding.Elapsed.TotalSeconds:F1} s: {users / seeding.Elapsed.TotalSeconds:F0} creates/s (sequential, one transaction each with audit + feed event)"));
+Console.WriteLine("| operation | iterations | p50 ms | p99 ms |");
+Console.WriteLine("| --- | --- | --- | --- |");
 
 var random = new Random(42);
-var rows = new List<string>
-{
-    await Percentiles.MeasureAsync("LookupUser by userName (case-insensitive)", 5000,
-        _ => directory.LookupAsync(tenant, UserKey.UserName, $"USER{random.Next(users)}@example.com", CancellationToken.None)),
-    await Percentiles.MeasureAsync("GetUser by id", 5000, async _ =>
+string[] rows =
+[
+    Print(await Percentiles.MeasureAsync("LookupUser by userName (case-insensitive)", 5000,
+        _ => directory.LookupAsync(tenant, UserKey.UserName, $"USER{random.Next(users)}@example.com", CancellationToken.None))),
+    Print(await Percentiles.MeasureAsync("GetUser by id", 5000, async _ =>
         await store.GetAsync(tenant, (await directory.LookupAsync(tenant, UserKey.ExternalId, $"ext-{random.Next(users)}", CancellationToken.None)).Id,
-            false, CancellationToken.None)),
-    await Percentiles.MeasureAsync("ListUsers userName eq (pushed down, with total)", 2000,
-        _ => listing.ListAsync(new ListRequest(tenant, $"userName eq \"user{random.Next(users)}@example.com\"", "", false, 1, 0, "", false, false), CancellationToken.None)),
-    await Percentiles.MeasureAsync("ListUsers emails.value eq (side table)", 2000,
-        _ => listing.ListAsync(new ListRequest(tenant, $"emails.value eq \"user{random.Next(users)}@example.com\"", "", false, 1, 0, "", false, false), CancellationToken.None)),
-    await Percentiles.MeasureAsync("ListUsers first page, count=100, no filter, with total", 200,
-        _ => listing.ListAsync(new ListRequest(tenant, "", "", false, 1, 100, "", false, false), CancellationToken.None)),
-    await Percentiles.MeasureAsync("ListUsers name.familyName eq (full scan + evaluator, with total)", 10,
-        _ => listing.ListAsync(new ListRequest(tenant, $"name.familyName eq \"Family{random.Next(5000)}\"", "", false, 1, 100, "", false, false), CancellationToken.None)),
-    await Percentiles.MeasureAsync("ListUsers title co (scan, stops at first page, skip_total)", 10,
-        _ => listing.ListAsync(new ListRequest(tenant, "title co \"neer 3\"", "", false, 1, 100, "", false, true), CancellationToken.None)),
-};
+            false, CancellationToken.None))),
+    Print(await Percentiles.MeasureAsync("ListUsers userName eq (pushed down, with total)", 2000,
+        _ => listing.ListAsync(new ListRequest(tenant, $"userName eq \"user{random.Next(users)}@example.com\"", "", false, 1, 0, "", false, false), CancellationToken.None))),
+    Print(await Percentiles.MeasureAsync("ListUsers emails.value eq (side table)", 2000,
+        _ => listing.ListAsync(new ListRequest(tenant, $"emails.value eq \"user{random.Next(users)}@example.com\"", "", false, 1, 0, "", false, false), CancellationToken.None))),
+    Print(await Percentiles.MeasureAsync("ListUsers first page, count=100, no filter, with total", 200,
+        _ => listing.ListAsync(new ListRequest(tenant, "", "", false, 1, 100, "", false, false), CancellationToken.None))),
+    Print(await Percentiles.MeasureAsync("ListUsers name.familyName eq (full scan + evaluator, with total)", 10,
+        _ => listing.ListAsync(new ListRequest(tenant, $"name.familyName eq \"Family{random.Next(5000)}\"", "", false, 1, 100, "", false, false), CancellationToken.None))),
+    Print(await Percentiles.MeasureAsync("ListUsers title co (scan, stops at first page, skip_total)", 10,
+        _ => listing.ListAsync(new ListRequest(tenant, "title co \"neer 3\"", "", false, 1, 100, "", false, true), CancellationToken.None))),
+];
 
 var walk = Stopwatch.StartNew();
 var walked = 0;
@@ -58,14 +61,16 @@ do
 while (token.Length > 0);
 walk.Stop();
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {users} users in {seeding.Elapsed.TotalSeconds:F1} s: {users / seeding.Elapsed.TotalSeconds:F0} creates/s (sequential, one transaction each with audit + feed event)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Walked {walked} users with page tokens (count=1000) in {walk.Elapsed.TotalSeconds:F2} s"));
-Console.WriteLine("| operation | iterations | p50 ms | p99 ms |");
-Console.WriteLine("| --- | --- | --- | --- |");
-rows.ForEach(Console.WriteLine);
 database.Dispose();
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 foreach (var suffix in new[] { "", "-wal", "-shm" })
 {
     File.Delete(path + suffix);
+}
+
+static string Print(string row)
+{
+    Console.WriteLine(row);
+    return row;
 }

@@ -55,8 +55,8 @@ internal static class SqliteSchema
                 user_id TEXT NOT NULL,
                 value_lower TEXT NOT NULL,
                 is_primary INTEGER NOT NULL,
-                PRIMARY KEY (tenant_id, user_id, value_lower));
-            CREATE INDEX IF NOT EXISTS ix_user_emails_value ON user_emails (tenant_id, value_lower);
+                PRIMARY KEY (tenant_id, value_lower, user_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix_user_emails_user ON user_emails (tenant_id, user_id);
             CREATE TABLE IF NOT EXISTS events (
                 tenant_id TEXT NOT NULL,
                 seq INTEGER NOT NULL,

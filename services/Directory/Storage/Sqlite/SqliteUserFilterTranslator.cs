@@ -88,7 +88,7 @@ public static class SqliteUserFilterTranslator
                     ? $"u.active = {(flag ? 1 : 0)}"
                     : $"(u.active IS NULL OR u.active <> {(flag ? 1 : 0)})";
             case DerivedField.EmailValue when value.Kind == FilterValueKind.String && op == ComparisonOperator.Eq:
-                return $"u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = u.tenant_id AND e.value_lower = {Add(parameters, text.ToLowerInvariant())})";
+                return $"u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = {Add(parameters, text.ToLowerInvariant())})";
             case DerivedField.Created or DerivedField.LastModified when value.Kind == FilterValueKind.String && ScimTime.TryNormalize(text, out var time):
                 var column = field == DerivedField.Created ? "u.created" : "u.last_modified";
                 return Ordered(op) is { } sqlOp ? $"{column} {sqlOp} {Add(parameters, time)}" : null;

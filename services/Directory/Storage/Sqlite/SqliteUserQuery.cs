@@ -75,7 +75,8 @@ internal sealed class SqliteUserQuery(SqliteDatabase database, UserQuery query)
     private SqliteCommand Command(SqliteConnection connection, SqlFilter filter, string head, long afterOrdinal)
     {
         var command = connection.CreateCommand();
-        var where = "u.tenant_id = $tenant AND u.ord > $after";
+        // A key equality finds its few rows by its own index; "+" stops SQLite from preferring the ordinal range instead.
+        var where = filter.Selective ? "u.tenant_id = $tenant AND +u.ord > $after" : "u.tenant_id = $tenant AND u.ord > $after";
         if (!query.IncludeDeleted)
         {
             where += " AND u.deleted IS NULL";
