@@ -31,6 +31,9 @@ public sealed class FilterEvaluator
         return Compile(filter, parent: null);
     }
 
+    /// <summary>Compiles a value filter (sub-attribute paths) to test elements of <paramref name="parent"/>.</summary>
+    internal Func<JsonObject, bool> CompileElementFilter(FilterNode filter, ScimAttribute parent) => Compile(filter, parent);
+
     private Func<JsonObject, bool> Compile(FilterNode filter, ScimAttribute? parent)
     {
         switch (filter)
@@ -90,6 +93,7 @@ public sealed class FilterEvaluator
     private Func<JsonObject, bool> CompileComparison(ComparisonFilter filter, ScimAttribute? parent)
     {
         var values = Leaves(filter.Path, parent, out var leafAttribute);
+        var single = parent is null ? SingleLeaf(filter.Path) : null;
         if (filter.Value.Kind == FilterValueKind.Null && filter.Operator is ComparisonOperator.Eq or ComparisonOperator.Ne)
         {
             // "eq null" reads as "has no value" (RFC 7643 §2.5: null is the same as unassigned).
@@ -102,10 +106,25 @@ public sealed class FilterEvaluator
         {
             // ne on a multi-valued attribute: no value equals the operand.
             var equals = ValueComparer.Build(leafAttribute, ComparisonOperator.Eq, filter.Value, filter.Path.ToString());
-            return scope => !values(scope).Any(equals);
+            return single is null ? scope => !values(scope).Any(equals) : scope => !equals(single(scope));
         }
 
-        return scope => values(scope).Any(test);
+        return single is null ? scope => values(scope).Any(test) : scope => test(single(scope));
+    }
+
+    // Fast path for the common query (userName eq "x"): a core, single-valued, non-complex
+    // attribute is one lookup, with no enumeration per resource.
+    private Func<JsonObject, JsonNode?>? SingleLeaf(AttributePath path)
+    {
+        var resolved = _schema.Resolve(path);
+        if (resolved is not { IsExtension: false, SubAttribute: null, Attribute: { MultiValued: false } attribute }
+            || attribute.Type == ScimAttributeType.Complex)
+        {
+            return null;
+        }
+
+        var name = attribute.Name;
+        return scope => ScimJson.Get(scope, name);
     }
 
     /// <summary>

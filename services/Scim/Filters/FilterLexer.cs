@@ -9,7 +9,7 @@ internal static class FilterLexer
 {
     public static List<FilterToken> Tokenize(string text, Func<string, ScimException> error)
     {
-        var tokens = new List<FilterToken>();
+        var tokens = new List<FilterToken>(Math.Min(text.Length / 3, 256) + 2);
         var i = 0;
         while (i < text.Length)
         {
@@ -20,17 +20,17 @@ internal static class FilterLexer
                 continue;
             }
 
-            var single = c switch
+            var (single, symbol) = c switch
             {
-                '(' => FilterTokenKind.OpenParen,
-                ')' => FilterTokenKind.CloseParen,
-                '[' => FilterTokenKind.OpenBracket,
-                ']' => FilterTokenKind.CloseBracket,
-                _ => FilterTokenKind.End,
+                '(' => (FilterTokenKind.OpenParen, "("),
+                ')' => (FilterTokenKind.CloseParen, ")"),
+                '[' => (FilterTokenKind.OpenBracket, "["),
+                ']' => (FilterTokenKind.CloseBracket, "]"),
+                _ => (FilterTokenKind.End, ""),
             };
             if (single != FilterTokenKind.End)
             {
-                tokens.Add(new FilterToken(single, c.ToString(), i));
+                tokens.Add(new FilterToken(single, symbol, i));
                 i++;
             }
             else if (c == '"')
@@ -61,6 +61,15 @@ internal static class FilterLexer
     private static string ReadString(string text, ref int i, Func<string, ScimException> error)
     {
         var start = i;
+
+        // Fast path: most values have no escapes, so slice them out without a builder.
+        var plainEnd = text.AsSpan(i + 1).IndexOfAny('"', '\\');
+        if (plainEnd >= 0 && text[i + 1 + plainEnd] == '"' && !text.AsSpan(i + 1, plainEnd).ContainsAnyInRange('\0', '\u001f'))
+        {
+            i += plainEnd + 2;
+            return text.Substring(start + 1, plainEnd);
+        }
+
         var builder = new StringBuilder();
         i++;
         while (true)

@@ -188,7 +188,7 @@ internal sealed partial class FilterParser
             return Count(new PresentFilter(path));
         }
 
-        if (token.Kind != FilterTokenKind.Word || !Enum.TryParse<ComparisonOperator>(token.Text, true, out var op) || token.Text.Length != 2)
+        if (token.Kind != FilterTokenKind.Word || ReadOperator(token.Text) is not { } op)
         {
             throw Expected($"an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after '{pathToken.Text}'");
         }
@@ -196,6 +196,22 @@ internal sealed partial class FilterParser
         _next++;
         return Count(new ComparisonFilter(path, op, ParseValue()));
     }
+
+    // Table 3 operators are case-insensitive; a switch avoids Enum.TryParse on the hot path.
+    private static ComparisonOperator? ReadOperator(string text) =>
+        text.Length != 2 ? null : (char.ToLowerInvariant(text[0]), char.ToLowerInvariant(text[1])) switch
+        {
+            ('e', 'q') => ComparisonOperator.Eq,
+            ('n', 'e') => ComparisonOperator.Ne,
+            ('c', 'o') => ComparisonOperator.Co,
+            ('s', 'w') => ComparisonOperator.Sw,
+            ('e', 'w') => ComparisonOperator.Ew,
+            ('g', 't') => ComparisonOperator.Gt,
+            ('g', 'e') => ComparisonOperator.Ge,
+            ('l', 't') => ComparisonOperator.Lt,
+            ('l', 'e') => ComparisonOperator.Le,
+            _ => null,
+        };
 
     private FilterValue ParseValue()
     {

@@ -1,0 +1,13 @@
+namespace Identity.Revocation.Domain;
+
+/// <summary>One entry of a tenant's revocation feed; <see cref="EventId"/> is its stream id.</summary>
+public sealed record RevocationEventRecord(
+    string TenantId,
+    string EventId,
+    RevocationEventKind Kind,
+    string UserId,
+    string? SessionId,
+    string? TokenId,
+    DateTimeOffset? Watermark,
+    DateTimeOffset Time,
+    string Reason);

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using StackExchange.Redis;
+
+namespace Identity.Revocation.Storage.Redis;
+
+/// <summary>
+/// Key layout. Every key of a tenant carries the tenant as a hash tag ("{tenant}"), so a script
+/// touching a user's sessions, tokens and the tenant's stream stays in one cluster slot. User
+/// ids are length-prefixed so "a:b"+"c" and "a"+"b:c" never share a key.
+/// </summary>
+internal sealed class RedisKeys(string prefix)
+{
+    public RedisKey Tenants { get; } = prefix + ":tenants";
+
+    public RedisChannel FeedChannel { get; } = RedisChannel.Literal(prefix + ":feed");
+
+    public string TenantPrefix(string tenantId) => $"{prefix}:{{{tenantId}}}:";
+
+    public RedisKey User(string tenantId, string userId) => TenantPrefix(tenantId) + "u:" + Scoped(userId);
+
+    public RedisKey UserSessions(string tenantId, string userId) => TenantPrefix(tenantId) + "us:" + Scoped(userId);
+
+    public RedisKey UserTokens(string tenantId, string userId) => TenantPrefix(tenantId) + "ut:" + Scoped(userId);
+
+    /// <summary>Session keys of one user are this prefix plus the session id (scripts build them from the index).</summary>
+    public string SessionPrefix(string tenantId, string userId) => TenantPrefix(tenantId) + "s:" + Scoped(userId) + ":";
+
+    public RedisKey Session(string tenantId, string userId, string sessionId) => SessionPrefix(tenantId, userId) + sessionId;
+
+    public string TokenPrefix(string tenantId) => TenantPrefix(tenantId) + "t:";
+
+    public RedisKey Token(string tenantId, string tokenId) => TokenPrefix(tenantId) + tokenId;
+
+    public RedisKey Feed(string tenantId) => TenantPrefix(tenantId) + "feed";
+
+    // Byte length, because the token script rebuilds user keys with Lua's string.len.
+    private static string Scoped(string id) => Encoding.UTF8.GetByteCount(id).ToString(CultureInfo.InvariantCulture) + ":" + id;
+}

@@ -1,0 +1,12 @@
+using Identity.Revocation.Storage;
+using Identity.Revocation.Storage.InProcess;
+using Microsoft.Extensions.Options;
+
+namespace Identity.Revocation.Tests.Storage;
+
+public sealed class InProcessRevocationStoreTests : RevocationStoreContract
+{
+    protected override Task<IRevocationStore> CreateStoreAsync(int feedMaxLength = 100_000) =>
+        Task.FromResult<IRevocationStore>(new InProcessRevocationStore(
+            Options.Create(new RevocationStorageOptions { ExpiredGrace = Grace, FeedMaxLength = feedMaxLength }), Time));
+}

@@ -1,0 +1,14 @@
+using Identity.Revocation.Storage;
+using Identity.Revocation.Storage.Redis;
+using Microsoft.Extensions.Options;
+
+namespace Identity.Revocation.Tests.Storage;
+
+public sealed class RedisRevocationStoreTests(RedisFixture redis) : RevocationStoreContract, IClassFixture<RedisFixture>
+{
+    protected override Task<IRevocationStore> CreateStoreAsync(int feedMaxLength = 100_000) =>
+        Task.FromResult<IRevocationStore>(new RedisRevocationStore(
+            redis.Connection,
+            Options.Create(new RevocationStorageOptions { ExpiredGrace = Grace, FeedMaxLength = feedMaxLength }),
+            Time));
+}
