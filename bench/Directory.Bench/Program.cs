@@ -41,7 +41,7 @@ string[] rows =
 [
     Print(await Percentiles.MeasureAsync("LookupUser by userName (case-insensitive)", 5000,
         _ => directory.LookupAsync(tenant, UserKey.UserName, $"USER{random.Next(users)}@example.com", CancellationToken.None))),
-    Print(await Percentiles.MeasureAsync("GetUser by id", 5000, async _ =>
+    Print(await Percentiles.MeasureAsync("LookupUser by externalId, then GetUser by id", 5000, async _ =>
         await store.GetAsync(tenant, (await directory.LookupAsync(tenant, UserKey.ExternalId, $"ext-{random.Next(users)}", CancellationToken.None)).Id,
             false, CancellationToken.None))),
     Print(await Percentiles.MeasureAsync("ListUsers userName eq (pushed down, with total)", 2000,
