@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Net.Client;
+using Identity.Contracts.Revocation.V1;
+using Identity.TestKit;
+
+namespace Identity.Revocation.Bench;
+
+/// <summary>CheckSession over gRPC: closed loop, <c>concurrency</c> callers on one channel, for a fixed time.</summary>
+internal static class CheckSessionLoad
+{
+    private const int Sessions = 1000;
+
+    public static async Task RunAsync(string label, LoopbackService service, int concurrency, TimeSpan duration)
+    {
+        using var channel = GrpcChannel.ForAddress(service.MainUri);
+        var client = new RevocationService.RevocationServiceClient(channel);
+        var tenant = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 0; i < Sessions; i++)
+        {
+            await client.RegisterSessionAsync(new RegisterSessionRequest
+            {
+                TenantId = tenant, UserId = "u" + (i % 100), SessionId = "s" + i,
+                ExpiresAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(1)),
+            });
+        }
+
+        await LoopAsync(client, tenant, concurrency, TimeSpan.FromSeconds(2));
+        var (latencies, elapsed) = await LoopAsync(client, tenant, concurrency, duration);
+
+        Console.WriteLine($"CheckSession gRPC [{label}] concurrency={concurrency}: {latencies.Count / elapsed.TotalSeconds:0} checks/s; {latencies.Summary()}");
+    }
+
+    private static async Task<(Latencies, TimeSpan)> LoopAsync(RevocationService.RevocationServiceClient client, string tenant, int concurrency, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            var latencies = new Latencies();
+            var i = w;
+            while (clock.Elapsed < duration)
+            {
+                var n = i++ % Sessions;
+                var start = Stopwatch.GetTimestamp();
+                var response = await client.CheckSessionAsync(new CheckSessionRequest { TenantId = tenant, UserId = "u" + (n % 100), SessionId = "s" + n });
+                latencies.Add(Stopwatch.GetTimestamp() - start);
+                if (response.Status != CredentialStatus.Valid)
+                {
+                    throw new InvalidOperationException($"Unexpected {response.Status}.");
+                }
+            }
+            return latencies;
+        })).ToList();
+        var all = new Latencies();
+        foreach (var worker in workers)
+        {
+            all.AddRange(await worker);
+        }
+        return (all, clock.Elapsed);
+    }
+}
