@@ -1,97 +1,91 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Identity.Contracts.Common.V1;
 using Identity.Contracts.Directory.V1;
+using Identity.Directory.Auditing;
 using Identity.Directory.Tenancy;
+using Identity.Directory.Users;
 
 namespace Identity.Directory.Grpc;
 
 /// <summary>
-/// Implements <c>identity.directory.v1.DirectoryService</c>. User methods answer UNIMPLEMENTED
-/// (the base class) until the Directory issue lands; tenants and tokens are real.
+/// Implements <c>identity.directory.v1.DirectoryService</c>: users here, tenants and tokens in
+/// DirectoryGrpcService.Tenants.cs, audit and the change feed in DirectoryGrpcService.Events.cs.
 /// </summary>
-public sealed class DirectoryGrpcService(ITenantStore tenants, TokenService tokens, TimeProvider time) : DirectoryService.DirectoryServiceBase
+public sealed partial class DirectoryGrpcService(
+    UserDirectory users, UserListing listing, TenantAccess tenancy, IEventLog events, ChangeNotifier notifier, TimeProvider time)
+    : DirectoryService.DirectoryServiceBase
 {
-    // Bounds how long the edge may cache a successful authentication.
-    private static readonly TimeSpan AuthenticationCacheBound = TimeSpan.FromSeconds(30);
-
-    public override async Task<CreateTenantResponse> CreateTenant(CreateTenantRequest request, ServerCallContext context)
-    {
-        var id = string.IsNullOrEmpty(request.TenantId) ? TenantIds.New() : request.TenantId;
-        if (!TenantIds.IsValid(id))
-        {
-            throw Errors.InvalidArgument("tenant_id must be 1-64 letters, digits, '-' or '_', starting with a letter or digit.");
-        }
-        var record = new TenantRecord(id, string.IsNullOrEmpty(request.DisplayName) ? id : request.DisplayName, time.GetUtcNow(),
-            string.IsNullOrEmpty(request.IdpProfile) ? "auto" : request.IdpProfile, LenientAttributes: false);
-        var (tenant, created) = await tenants.CreateTenantAsync(record, context.CancellationToken);
-        if (!created && !request.IfNotExists)
-        {
-            throw Errors.AlreadyExists($"Tenant '{id}' already exists.");
-        }
-        return new CreateTenantResponse { Tenant = tenant.ToContract(), Created = created };
-    }
-
-    public override async Task<GetTenantResponse> GetTenant(GetTenantRequest request, ServerCallContext context)
-    {
-        var tenant = await tenants.GetTenantAsync(request.TenantId, context.CancellationToken) ?? throw Errors.TenantNotFound(request.TenantId);
-        return new GetTenantResponse { Tenant = tenant.ToContract() };
-    }
-
-    public override async Task<IssueTokenResponse> IssueToken(IssueTokenRequest request, ServerCallContext context)
+    public override async Task<CreateUserResponse> CreateUser(CreateUserRequest request, ServerCallContext context)
     {
         await RequireTenantAsync(request.TenantId, context.CancellationToken);
-        if (!string.IsNullOrEmpty(request.Secret) && request.Secret.Length < 24)
-        {
-            throw Errors.InvalidArgument("A supplied secret must be at least 24 characters long.");
-        }
-        var (token, secret) = await tokens.IssueAsync(request.TenantId, request.Description, request.Expires?.ToDateTimeOffset(),
-            request.Secret, context.CancellationToken);
-        return new IssueTokenResponse { Token = token.ToContract(), Secret = secret };
+        var (user, adopted) = await users.CreateAsync(request.TenantId, request.ResourceJson, MutationOf(request.Context), request.AdoptJitMatch,
+            context.CancellationToken);
+        return new CreateUserResponse { User = user.ToContract(), Adopted = adopted };
     }
 
-    public override async Task<RotateTokenResponse> RotateToken(RotateTokenRequest request, ServerCallContext context)
+    public override async Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context) =>
+        new() { User = (await users.GetAsync(request.TenantId, request.UserId, context.CancellationToken)).ToContract() };
+
+    public override async Task<LookupUserResponse> LookupUser(LookupUserRequest request, ServerCallContext context)
     {
-        var old = await tenants.GetTokenAsync(request.TenantId, request.TokenId, context.CancellationToken) ?? throw Errors.TokenNotFound(request.TokenId);
-        if (request.OverlapSeconds is < 0 or > 30 * 24 * 3600)
+        var (key, value) = request.KeyCase switch
         {
-            throw Errors.InvalidArgument("overlap_seconds must be between 0 and 2592000 (30 days).");
+            LookupUserRequest.KeyOneofCase.UserName => (UserKey.UserName, request.UserName),
+            LookupUserRequest.KeyOneofCase.ExternalId => (UserKey.ExternalId, request.ExternalId),
+            LookupUserRequest.KeyOneofCase.Email => (UserKey.Email, request.Email),
+            _ => throw Errors.InvalidArgument("Set one of user_name, external_id or email."),
+        };
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Errors.InvalidArgument("The lookup value is empty.");
         }
-        var (fresh, secret) = await tokens.IssueAsync(request.TenantId, old.Description, old.Expires, suppliedSecret: null, context.CancellationToken);
-        var retired = await tenants.RevokeTokenAsync(request.TenantId, request.TokenId,
-            time.GetUtcNow().AddSeconds(request.OverlapSeconds), context.CancellationToken);
-        return new RotateTokenResponse { NewToken = fresh.ToContract(), Secret = secret, OldToken = retired!.ToContract() };
+        return new LookupUserResponse { User = (await users.LookupAsync(request.TenantId, key, value, context.CancellationToken)).ToContract() };
     }
 
-    public override async Task<RevokeTokenResponse> RevokeToken(RevokeTokenRequest request, ServerCallContext context)
+    public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
     {
-        var token = await tenants.RevokeTokenAsync(request.TenantId, request.TokenId, time.GetUtcNow(), context.CancellationToken)
-            ?? throw Errors.TokenNotFound(request.TokenId);
-        return new RevokeTokenResponse { Token = token.ToContract() };
+        var result = await listing.ListAsync(
+            new ListRequest(request.TenantId, request.Filter, request.SortBy, request.SortOrder == SortOrder.Descending, request.StartIndex,
+                request.Count, request.PageToken, request.IncludeDeleted, request.SkipTotal),
+            context.CancellationToken);
+        return new ListUsersResponse
+        {
+            Users = { result.Users.Select(u => u.ToContract()) },
+            TotalResults = result.TotalResults,
+            StartIndex = result.StartIndex,
+            NextPageToken = result.NextPageToken,
+        };
     }
 
-    public override async Task<ListTokensResponse> ListTokens(ListTokensRequest request, ServerCallContext context)
+    public override async Task<ReplaceUserResponse> ReplaceUser(ReplaceUserRequest request, ServerCallContext context)
     {
-        var list = await tenants.ListTokensAsync(request.TenantId, context.CancellationToken);
-        return new ListTokensResponse { Tokens = { list.Select(t => t.ToContract()) } };
+        var user = await users.ReplaceAsync(request.TenantId, request.UserId, request.ResourceJson, request.ExpectedVersion,
+            MutationOf(request.Context), context.CancellationToken);
+        return new ReplaceUserResponse { User = user.ToContract() };
     }
 
-    public override async Task<AuthenticateTokenResponse> AuthenticateToken(AuthenticateTokenRequest request, ServerCallContext context)
+    public override async Task<DeleteUserResponse> DeleteUser(DeleteUserRequest request, ServerCallContext context) => new()
     {
-        var token = await tokens.AuthenticateAsync(request.Secret, context.CancellationToken) ?? throw Errors.Unauthenticated();
-        var until = time.GetUtcNow() + AuthenticationCacheBound;
-        if (token.Expires is { } expires && expires < until)
-        {
-            until = expires;
-        }
-        if (token.Revoked is { } revoked && revoked < until)
-        {
-            until = revoked;
-        }
-        return new AuthenticateTokenResponse { TenantId = token.TenantId, TokenId = token.TokenId, ValidUntil = Timestamp.FromDateTimeOffset(until) };
+        Version = await users.DeleteAsync(request.TenantId, request.UserId, request.ExpectedVersion, MutationOf(request.Context),
+            context.CancellationToken),
+    };
+
+    public override async Task<JitUpsertUserResponse> JitUpsertUser(JitUpsertUserRequest request, ServerCallContext context)
+    {
+        await RequireTenantAsync(request.TenantId, context.CancellationToken);
+        var profile = new JitProfile(request.UserName, request.Email, request.ExternalId, request.DisplayName, request.GivenName, request.FamilyName);
+        var (user, created) = await users.JitUpsertAsync(request.TenantId, profile, MutationOf(request.Context, "jit"), context.CancellationToken);
+        return new JitUpsertUserResponse { User = user.ToContract(), Created = created };
     }
+
+    private static Mutation MutationOf(MutationContext? context, string fallbackActor = "unknown") =>
+        Mutation.Of(string.IsNullOrEmpty(context?.Actor) ? fallbackActor : context.Actor, context?.RequestId);
 
     private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
-        _ = await tenants.GetTenantAsync(tenantId, cancellationToken) ?? throw Errors.TenantNotFound(tenantId);
+        if (!await tenancy.Guard.ExistsAsync(tenantId, cancellationToken))
+        {
+            throw Errors.TenantNotFound(tenantId);
+        }
     }
 }

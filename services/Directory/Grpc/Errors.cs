@@ -1,6 +1,8 @@
 using Google.Rpc;
 using Grpc.Core;
 using Identity.Contracts.Common.V1;
+using Identity.Directory.Storage;
+using Identity.Directory.Users;
 using Status = Google.Rpc.Status;
 
 namespace Identity.Directory.Grpc;
@@ -24,6 +26,23 @@ internal static class Errors
 
     public static RpcException AlreadyExists(string detail) =>
         Build(Code.AlreadyExists, detail, ErrorReason.Uniqueness);
+
+    public static RpcException From(DirectoryException ex) => ex.Failure switch
+    {
+        DirectoryFailure.InvalidFilter => Build(Code.InvalidArgument, ex.Message, ErrorReason.InvalidFilter),
+        DirectoryFailure.InvalidPageToken => Build(Code.InvalidArgument, ex.Message, ErrorReason.InvalidPageToken),
+        DirectoryFailure.NotFound => Build(Code.NotFound, ex.Message, ErrorReason.NotFound),
+        DirectoryFailure.VersionMismatch => Build(Code.Aborted, ex.Message, ErrorReason.VersionMismatch),
+        _ => Build(Code.InvalidArgument, ex.Message, ErrorReason.InvalidValue),
+    };
+
+    public static RpcException From(StoreConflictException ex) => ex.Kind switch
+    {
+        ConflictKind.UserNameTaken => Build(Code.AlreadyExists, ex.Message, ErrorReason.Uniqueness),
+        ConflictKind.NotFound => Build(Code.NotFound, ex.Message, ErrorReason.NotFound),
+        ConflictKind.AlreadyExists => Build(Code.AlreadyExists, ex.Message, ErrorReason.Uniqueness),
+        _ => Build(Code.Aborted, ex.Message, ErrorReason.VersionMismatch),
+    };
 
     private static RpcException Build(Code code, string detail, ErrorReason reason)
     {

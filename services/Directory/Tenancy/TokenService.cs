@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Identity.Contracts.Directory.V1;
+using Identity.Directory.Auditing;
 
 namespace Identity.Directory.Tenancy;
 
@@ -20,11 +22,13 @@ public sealed class TokenService(ITenantStore store, TimeProvider time)
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     public async Task<(TokenRecord Token, string Secret)> IssueAsync(
-        string tenantId, string description, DateTimeOffset? expires, string? suppliedSecret, CancellationToken cancellationToken)
+        string tenantId, string description, DateTimeOffset? expires, string? suppliedSecret, Mutation mutation, CancellationToken cancellationToken)
     {
         var secret = string.IsNullOrEmpty(suppliedSecret) ? NewSecret() : suppliedSecret;
-        var token = new TokenRecord(tenantId, NewTokenId(), Hash(secret), description, time.GetUtcNow(), expires, Revoked: null);
-        if (!await store.AddTokenAsync(token, cancellationToken))
+        var now = time.GetUtcNow();
+        var token = new TokenRecord(tenantId, NewTokenId(), Hash(secret), description, now, expires, Revoked: null);
+        var audit = new AuditEntry(tenantId, now, mutation.Actor, AuditAction.TokenIssued, "Token", token.TokenId, 0, 0, mutation.RequestId, "");
+        if (!await store.AddTokenAsync(token, audit, cancellationToken))
         {
             // A supplied secret that is already stored (bootstrap at every start) is the same token again.
             var existing = await store.FindTokenByHashAsync(token.SecretHash, cancellationToken);
@@ -35,6 +39,26 @@ public sealed class TokenService(ITenantStore store, TimeProvider time)
             return (existing, secret);
         }
         return (token, secret);
+    }
+
+    /// <summary>
+    /// Issues a successor with the same description and expiry and lets the old token work for
+    /// <paramref name="overlap"/> more, so the IdP can switch without a failed request.
+    /// </summary>
+    public async Task<(TokenRecord Fresh, string Secret, TokenRecord? Old)> RotateAsync(
+        TokenRecord old, TimeSpan overlap, Mutation mutation, CancellationToken cancellationToken)
+    {
+        var (fresh, secret) = await IssueAsync(old.TenantId, old.Description, old.Expires, suppliedSecret: null, mutation, cancellationToken);
+        var retired = await RevokeAsync(old.TenantId, old.TokenId, time.GetUtcNow() + overlap, mutation, cancellationToken);
+        return (fresh, secret, retired);
+    }
+
+    /// <summary>Revokes the token at <paramref name="at"/> (now, or the end of a rotation's overlap); null when unknown.</summary>
+    public Task<TokenRecord?> RevokeAsync(string tenantId, string tokenId, DateTimeOffset at, Mutation mutation, CancellationToken cancellationToken)
+    {
+        var audit = new AuditEntry(tenantId, time.GetUtcNow(), mutation.Actor, AuditAction.TokenRevoked, "Token", tokenId, 0, 0, mutation.RequestId,
+            at > time.GetUtcNow() ? "revoked at the end of a rotation overlap" : "");
+        return store.RevokeTokenAsync(tenantId, tokenId, at, audit, cancellationToken);
     }
 
     /// <summary>The token presented as <paramref name="secret"/>, when it is known, unrevoked and unexpired.</summary>

@@ -28,8 +28,12 @@ public static class IdentityDefaults
         builder.Services.AddValidatedOptions<GrpcClientOptions>(GrpcClientOptions.SectionName);
         builder.Services.AddValidatedOptions<DiscoveryOptions>(DiscoveryOptions.SectionName);
 
-        var endpointOptions = builder.Configuration.GetSection(EndpointsOptions.SectionName).Get<EndpointsOptions>() ?? new EndpointsOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => KestrelEndpoints.Configure(kestrel, endpointOptions, protocol, endpoints));
+        // Read when Kestrel starts, so settings added after this call (tests, the DevHost) still count.
+        builder.WebHost.ConfigureKestrel((context, kestrel) => KestrelEndpoints.Configure(
+            kestrel,
+            context.Configuration.GetSection(EndpointsOptions.SectionName).Get<EndpointsOptions>() ?? new EndpointsOptions(),
+            protocol,
+            endpoints));
         // Kestrel listens where Endpoints says; ASPNETCORE_URLS must not add a second set.
         builder.WebHost.UseSetting("urls", string.Empty);
         builder.WebHost.UseSetting("preventHostingStartup", "true");

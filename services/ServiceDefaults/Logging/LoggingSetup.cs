@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Identity.ServiceDefaults.Logging;
 
@@ -10,19 +12,18 @@ internal static class LoggingSetup
     public static void Configure(WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
-        var formatter = builder.Configuration["Logging:Console:FormatterName"];
-        if (string.Equals(formatter, "simple", StringComparison.OrdinalIgnoreCase))
+        builder.Logging.AddConsole();
+        builder.Logging.AddJsonConsole(o =>
         {
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-        }
-        else
+            o.IncludeScopes = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.AddSimpleConsole(o =>
         {
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = true;
-                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-                o.UseUtcTimestamp = true;
-            });
-        }
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.PostConfigure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Json);
     }
 }

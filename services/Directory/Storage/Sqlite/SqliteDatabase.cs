@@ -4,11 +4,13 @@ namespace Identity.Directory.Storage.Sqlite;
 
 /// <summary>
 /// One SQLite database file shared by Directory's embedded stores. WAL lets readers run
-/// beside the single writer; busy_timeout makes concurrent writers wait instead of failing.
+/// beside the single writer; writes are serialized in-process (<see cref="WriteAsync"/>), so
+/// they queue instead of failing with SQLITE_BUSY, and busy_timeout covers other processes.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     // An in-memory database lives only while a connection to it is open.
     private readonly SqliteConnection? _keepAlive;
 
@@ -16,6 +18,8 @@ public sealed class SqliteDatabase : IDisposable
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
+        using var connection = Connect();
+        SqliteSchema.Create(connection);
     }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, or a private in-memory one for ":memory:".</summary>
@@ -69,5 +73,27 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    public void Dispose() => _keepAlive?.Dispose();
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, one writer at a time, and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await ConnectAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _keepAlive?.Dispose();
+        _writeLock.Dispose();
+    }
 }

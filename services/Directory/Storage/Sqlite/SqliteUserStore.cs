@@ -1,0 +1,144 @@
+using Identity.Directory.Users;
+using Microsoft.Data.Sqlite;
+
+namespace Identity.Directory.Storage.Sqlite;
+
+/// <summary>Users in the embedded SQLite database: one row per user, emails in a side table for lookups.</summary>
+public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
+{
+    private const int SqliteConstraint = 19;
+
+    public Task<StoredUser> WriteAsync(UserWrite write, CancellationToken cancellationToken) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var user = write.User;
+            if (write.ExpectedVersion == 0)
+            {
+                await EnsureUserNameFreeAsync(connection, transaction, user, cancellationToken);
+                var sequence = await SqliteEventLog.NextSequenceAsync(connection, transaction, user.TenantId, cancellationToken);
+                user = user with { Ordinal = sequence };
+                await SaveAsync(connection, transaction, user, insert: true, 0, cancellationToken);
+                await SqliteEventLog.AppendAsync(connection, transaction, sequence, write.Audit, write.Change, user, cancellationToken);
+                return user;
+            }
+
+            var current = await SqliteUserReader.GetAsync(connection, transaction, user.TenantId, user.Id, includeDeleted: false, cancellationToken)
+                ?? throw new StoreConflictException(ConflictKind.NotFound, $"User '{user.Id}' does not exist.");
+            if (current.Version != write.ExpectedVersion)
+            {
+                throw new StoreConflictException(ConflictKind.VersionMismatch, $"User '{user.Id}' is at version {current.Version}, not {write.ExpectedVersion}.");
+            }
+            if (!user.IsDeleted)
+            {
+                await EnsureUserNameFreeAsync(connection, transaction, user, cancellationToken);
+            }
+            user = user with { Ordinal = current.Ordinal };
+            await SaveAsync(connection, transaction, user, insert: false, write.ExpectedVersion, cancellationToken);
+            var next = await SqliteEventLog.NextSequenceAsync(connection, transaction, user.TenantId, cancellationToken);
+            await SqliteEventLog.AppendAsync(connection, transaction, next, write.Audit, write.Change, user, cancellationToken);
+            return user;
+        }, cancellationToken);
+
+    public async Task<StoredUser?> GetAsync(string tenantId, string userId, bool includeDeleted, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken);
+        return await SqliteUserReader.GetAsync(connection, null, tenantId, userId, includeDeleted, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredUser>> FindAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken)
+    {
+        var condition = key switch
+        {
+            UserKey.UserName => "u.user_name_lower = $value",
+            UserKey.ExternalId => "u.external_id_lower = $value",
+            UserKey.Email => "EXISTS (SELECT 1 FROM user_emails e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND e.value_lower = $value)",
+            _ => "EXISTS (SELECT 1 FROM user_emails e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND e.value_lower = $value AND e.is_primary = 1)",
+        };
+        await using var connection = await database.ConnectAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"{SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {condition} ORDER BY u.ord LIMIT 50";
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        command.Parameters.AddWithValue("$value", value.ToLowerInvariant());
+        return await SqliteUserReader.ReadAllAsync(command, cancellationToken);
+    }
+
+    public Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken) =>
+        new SqliteUserQuery(database, query).RunAsync(cancellationToken);
+
+    private static async Task EnsureUserNameFreeAsync(SqliteConnection connection, SqliteTransaction transaction, StoredUser user, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT 1 FROM users WHERE tenant_id = $tenant AND user_name_lower = $name AND deleted IS NULL AND id <> $id";
+        command.Parameters.AddWithValue("$tenant", user.TenantId);
+        command.Parameters.AddWithValue("$name", user.UserNameKey);
+        command.Parameters.AddWithValue("$id", user.Id);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            throw new StoreConflictException(ConflictKind.UserNameTaken, "That userName is already taken in this tenant.");
+        }
+    }
+
+    private static async Task SaveAsync(
+        SqliteConnection connection, SqliteTransaction transaction, StoredUser user, bool insert, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = insert
+                ? """
+                  INSERT INTO users (tenant_id, id, ord, user_name, user_name_lower, external_id, external_id_lower, display_name, active,
+                      resource_json, version, created, last_modified, origin, idp_managed, deleted)
+                  VALUES ($tenant, $id, $ord, $name, $name_lower, $ext, $ext_lower, $display, $active, $json, $version, $created, $modified,
+                      $origin, $managed, $deleted)
+                  """
+                : """
+                  UPDATE users SET user_name = $name, user_name_lower = $name_lower, external_id = $ext, external_id_lower = $ext_lower,
+                      display_name = $display, active = $active, resource_json = $json, version = $version, last_modified = $modified,
+                      origin = $origin, idp_managed = $managed, deleted = $deleted
+                  WHERE tenant_id = $tenant AND id = $id AND version = $expected
+                  """;
+            SqliteUserReader.Bind(command, user);
+            command.Parameters.AddWithValue("$expected", expectedVersion);
+            try
+            {
+                if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+                {
+                    throw new StoreConflictException(ConflictKind.VersionMismatch, $"User '{user.Id}' changed meanwhile.");
+                }
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+            {
+                // Another process sharing the file won the race the pre-check could not see.
+                throw ex.Message.Contains("user_name_lower", StringComparison.Ordinal)
+                    ? new StoreConflictException(ConflictKind.UserNameTaken, "That userName is already taken in this tenant.")
+                    : new StoreConflictException(ConflictKind.AlreadyExists, $"User '{user.Id}' already exists.");
+            }
+        }
+        await SaveEmailsAsync(connection, transaction, user, cancellationToken);
+    }
+
+    private static async Task SaveEmailsAsync(SqliteConnection connection, SqliteTransaction transaction, StoredUser user, CancellationToken cancellationToken)
+    {
+        await using (var delete = connection.CreateCommand())
+        {
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM user_emails WHERE tenant_id = $tenant AND user_id = $id";
+            delete.Parameters.AddWithValue("$tenant", user.TenantId);
+            delete.Parameters.AddWithValue("$id", user.Id);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var primary = user.PrimaryEmail?.ToLowerInvariant();
+        foreach (var value in user.Emails.Select(e => e.Value.ToLowerInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO user_emails (tenant_id, user_id, value_lower, is_primary) VALUES ($tenant, $id, $value, $primary)";
+            insert.Parameters.AddWithValue("$tenant", user.TenantId);
+            insert.Parameters.AddWithValue("$id", user.Id);
+            insert.Parameters.AddWithValue("$value", value);
+            insert.Parameters.AddWithValue("$primary", value == primary ? 1 : 0);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

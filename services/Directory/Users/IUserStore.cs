@@ -1,0 +1,22 @@
+namespace Identity.Directory.Users;
+
+/// <summary>
+/// Users per tenant. Implementations enforce, atomically with each write: the expected
+/// version, userName uniqueness among live users (case-insensitive), and appending the
+/// write's audit entry and feed event.
+/// </summary>
+public interface IUserStore
+{
+    /// <summary>
+    /// Writes <see cref="UserWrite.User"/> (insert when ExpectedVersion is 0) and its event;
+    /// returns the user as stored (with its ordinal). Throws <see cref="Storage.StoreConflictException"/>.
+    /// </summary>
+    Task<StoredUser> WriteAsync(UserWrite write, CancellationToken cancellationToken);
+
+    Task<StoredUser?> GetAsync(string tenantId, string userId, bool includeDeleted, CancellationToken cancellationToken);
+
+    /// <summary>Live users whose key equals <paramref name="value"/> case-insensitively, in creation order.</summary>
+    Task<IReadOnlyList<StoredUser>> FindAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken);
+
+    Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken);
+}

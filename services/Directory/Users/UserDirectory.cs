@@ -1,0 +1,202 @@
+using System.Text.Json.Nodes;
+using Identity.Contracts.Directory.V1;
+using Identity.Directory.Auditing;
+using Identity.Directory.Storage;
+
+namespace Identity.Directory.Users;
+
+/// <summary>
+/// Directory's user rules over any <see cref="IUserStore"/>: id and meta assignment,
+/// versions, soft delete and JIT adoption. The store makes each write atomic with its audit
+/// entry and feed event; this class decides what the write is.
+/// </summary>
+public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, TimeProvider time)
+{
+    // An unconditional replace (expected version 0) retries when a concurrent write wins the race.
+    private const int UnconditionalAttempts = 5;
+
+    public async Task<(StoredUser User, bool Adopted)> CreateAsync(
+        string tenantId, string resourceJson, Mutation mutation, bool adoptJitMatch, CancellationToken cancellationToken)
+    {
+        var resource = UserResource.Parse(resourceJson);
+        var now = time.GetUtcNow();
+        var candidate = UserResource.Build(tenantId, Guid.CreateVersion7(now).ToString(), resource, 1, now, now, UserOrigin.Scim, idpManaged: true);
+        if (adoptJitMatch && await FindJitMatchAsync(candidate, cancellationToken) is { } jit)
+        {
+            return (await AdoptAsync(jit, resource, mutation, cancellationToken), true);
+        }
+        var audit = Audit(candidate, AuditAction.UserCreated, 0, 1, mutation, "");
+        return (await WriteAsync(new UserWrite(candidate, 0, audit, UserChangeType.Created), cancellationToken), false);
+    }
+
+    public async Task<StoredUser> GetAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
+        await store.GetAsync(tenantId, userId, includeDeleted: false, cancellationToken) ?? throw NotFound(userId);
+
+    /// <summary>By userName or email (case-insensitive) or externalId (case-sensitive, RFC 7643 §3.1).</summary>
+    public async Task<StoredUser> LookupAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken)
+    {
+        var found = await store.FindAsync(tenantId, key, value, cancellationToken);
+        var user = key == UserKey.ExternalId ? found.FirstOrDefault(u => u.ExternalId == value) : (found.Count > 0 ? found[0] : null);
+        return user ?? throw new DirectoryException(DirectoryFailure.NotFound, $"No user with that {key} in this tenant.");
+    }
+
+    public async Task<StoredUser> ReplaceAsync(
+        string tenantId, string userId, string resourceJson, long expectedVersion, Mutation mutation, CancellationToken cancellationToken)
+    {
+        var parsed = UserResource.Parse(resourceJson);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(tenantId, userId, cancellationToken);
+            CheckVersion(current, expectedVersion);
+            var next = Rebuild(current, parsed.DeepClone().AsObject(), current.IdpManaged);
+            var audit = Audit(next, AuditAction.UserReplaced, current.Version, next.Version, mutation, "");
+            try
+            {
+                return await WriteAsync(new UserWrite(next, current.Version, audit, ChangeOf(current, next)), cancellationToken);
+            }
+            catch (StoreConflictException ex) when (ex.Kind == ConflictKind.VersionMismatch && expectedVersion == 0 && attempt < UnconditionalAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>Soft delete: the record stays for audit, hidden from reads, its userName free again. Returns the version it was at.</summary>
+    public async Task<long> DeleteAsync(string tenantId, string userId, long expectedVersion, Mutation mutation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(tenantId, userId, cancellationToken);
+            CheckVersion(current, expectedVersion);
+            var now = time.GetUtcNow();
+            var deleted = current with { Version = current.Version + 1, LastModified = now, Deleted = now };
+            var audit = Audit(deleted, AuditAction.UserDeleted, current.Version, deleted.Version, mutation, "");
+            try
+            {
+                await WriteAsync(new UserWrite(deleted, current.Version, audit, UserChangeType.Deleted), cancellationToken);
+                return current.Version;
+            }
+            catch (StoreConflictException ex) when (ex.Kind == ConflictKind.VersionMismatch && expectedVersion == 0 && attempt < UnconditionalAttempts)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// An application's first-login upsert. Matches externalId, then userName, then primary
+    /// email; updates a JIT record it matches, leaves an IdP-managed one as the IdP wrote it.
+    /// </summary>
+    public async Task<(StoredUser User, bool Created)> JitUpsertAsync(
+        string tenantId, JitProfile profile, Mutation mutation, CancellationToken cancellationToken)
+    {
+        var userName = string.IsNullOrWhiteSpace(profile.UserName) ? profile.Email : profile.UserName;
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            throw new DirectoryException(DirectoryFailure.InvalidValue, "A JIT user needs a user_name or an email.");
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await FindFirstAsync(tenantId, profile.ExternalId, userName, profile.Email, jitOnly: false, cancellationToken);
+            try
+            {
+                return existing is null
+                    ? (await JitCreateAsync(tenantId, userName, profile, mutation, cancellationToken), true)
+                    : (await JitUpdateAsync(existing, userName, profile, mutation, cancellationToken), false);
+            }
+            catch (StoreConflictException ex) when (ex.Kind is ConflictKind.UserNameTaken or ConflictKind.VersionMismatch && attempt < UnconditionalAttempts)
+            {
+            }
+        }
+    }
+
+    private async Task<StoredUser> JitCreateAsync(string tenantId, string userName, JitProfile profile, Mutation mutation, CancellationToken cancellationToken)
+    {
+        var resource = JitResource.Merge(new JsonObject { ["schemas"] = new JsonArray(UserResource.CoreSchema), ["active"] = true }, userName, profile);
+        var now = time.GetUtcNow();
+        var user = UserResource.Build(tenantId, Guid.CreateVersion7(now).ToString(), resource, 1, now, now, UserOrigin.Jit, idpManaged: false);
+        var audit = Audit(user, AuditAction.UserJitCreated, 0, 1, mutation, "");
+        return await WriteAsync(new UserWrite(user, 0, audit, UserChangeType.Created), cancellationToken);
+    }
+
+    private async Task<StoredUser> JitUpdateAsync(StoredUser existing, string userName, JitProfile profile, Mutation mutation, CancellationToken cancellationToken)
+    {
+        if (existing.IdpManaged)
+        {
+            return existing;
+        }
+        var resource = JsonNode.Parse(existing.ResourceJson)!.AsObject();
+        var before = resource.DeepClone();
+        JitResource.Merge(resource, userName, profile);
+        if (JsonNode.DeepEquals(before, resource))
+        {
+            return existing;
+        }
+        var next = Rebuild(existing, resource, idpManaged: false);
+        var audit = Audit(next, AuditAction.UserJitUpdated, existing.Version, next.Version, mutation, "");
+        return await WriteAsync(new UserWrite(next, existing.Version, audit, UserChangeType.Updated), cancellationToken);
+    }
+
+    private async Task<StoredUser> AdoptAsync(StoredUser jit, JsonObject resource, Mutation mutation, CancellationToken cancellationToken)
+    {
+        var next = Rebuild(jit, resource, idpManaged: true);
+        var audit = Audit(next, AuditAction.UserAdopted, jit.Version, next.Version, mutation, "JIT user adopted by the IdP");
+        return await WriteAsync(new UserWrite(next, jit.Version, audit, UserChangeType.Adopted), cancellationToken);
+    }
+
+    private Task<StoredUser?> FindJitMatchAsync(StoredUser incoming, CancellationToken cancellationToken) =>
+        FindFirstAsync(incoming.TenantId, incoming.ExternalId, incoming.UserName, incoming.PrimaryEmail, jitOnly: true, cancellationToken);
+
+    // The adoption order the issue fixes: externalId, then userName, then primary email, all case-insensitive.
+    private async Task<StoredUser?> FindFirstAsync(
+        string tenantId, string? externalId, string? userName, string? email, bool jitOnly, CancellationToken cancellationToken)
+    {
+        (UserKey Key, string? Value)[] keys = [(UserKey.ExternalId, externalId), (UserKey.UserName, userName), (UserKey.PrimaryEmail, email)];
+        foreach (var (key, value) in keys)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+            var found = await store.FindAsync(tenantId, key, value, cancellationToken);
+            var match = found.FirstOrDefault(u => !jitOnly || (u.Origin == UserOrigin.Jit && !u.IdpManaged));
+            if (match is not null)
+            {
+                return match;
+            }
+        }
+        return null;
+    }
+
+    private StoredUser Rebuild(StoredUser current, JsonObject resource, bool idpManaged)
+    {
+        return UserResource.Build(current.TenantId, current.Id, resource, current.Version + 1, current.Created, time.GetUtcNow(),
+            current.Origin, idpManaged, current.Ordinal);
+    }
+
+    private async Task<StoredUser> WriteAsync(UserWrite write, CancellationToken cancellationToken)
+    {
+        var stored = await store.WriteAsync(write, cancellationToken);
+        notifier.Notify(write.User.TenantId);
+        return stored;
+    }
+
+    private static UserChangeType ChangeOf(StoredUser before, StoredUser after) => (before.IsActive, after.IsActive) switch
+    {
+        (true, false) => UserChangeType.Deactivated,
+        (false, true) => UserChangeType.Reactivated,
+        _ => UserChangeType.Updated,
+    };
+
+    private static void CheckVersion(StoredUser current, long expectedVersion)
+    {
+        if (expectedVersion != 0 && expectedVersion != current.Version)
+        {
+            throw new DirectoryException(DirectoryFailure.VersionMismatch,
+                $"User '{current.Id}' is at version {current.Version}, not {expectedVersion}.");
+        }
+    }
+
+    private static AuditEntry Audit(StoredUser user, AuditAction action, long before, long after, Mutation mutation, string detail) =>
+        new(user.TenantId, user.LastModified, mutation.Actor, action, "User", user.Id, before, after, mutation.RequestId, detail);
+
+    private static DirectoryException NotFound(string userId) => new(DirectoryFailure.NotFound, $"User '{userId}' does not exist in this tenant.");
+}

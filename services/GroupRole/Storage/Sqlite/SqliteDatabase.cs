@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+
+namespace Identity.GroupRole.Storage.Sqlite;
+
+/// <summary>
+/// The one SQLite file GroupRole keeps its embedded data in. WAL lets readers run beside the
+/// writer; writes from this process queue on a semaphore rather than on busy_timeout, whose
+/// sleep-and-retry adds milliseconds under contention (busy_timeout still covers other processes).
+/// </summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    // An in-memory database lives only while a connection to it is open.
+    private readonly SqliteConnection? _keepAlive;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive)
+    {
+        _connectionString = connectionString;
+        _keepAlive = keepAlive;
+    }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, or a private in-memory one for ":memory:".</summary>
+    public static SqliteDatabase Open(string path)
+    {
+        if (path == ":memory:")
+        {
+            var memory = new SqliteConnectionStringBuilder
+            {
+                DataSource = $"identity-grouprole-{Guid.NewGuid():N}",
+                Mode = SqliteOpenMode.Memory,
+                Cache = SqliteCacheMode.Shared,
+            }.ToString();
+            var keepAlive = new SqliteConnection(memory);
+            keepAlive.Open();
+            return new SqliteDatabase(memory, keepAlive);
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            System.IO.Directory.CreateDirectory(folder);
+        }
+        var file = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        using (var connection = new SqliteConnection(file))
+        {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            pragma.ExecuteNonQuery();
+        }
+        return new SqliteDatabase(file, keepAlive: null);
+    }
+
+    /// <summary>An open connection with a busy timeout; dispose it when done.</summary>
+    public async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, committed when it returns.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await ConnectAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>A synchronous connection for schema creation at start.</summary>
+    public SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        _keepAlive?.Dispose();
+        _writer.Dispose();
+    }
+}

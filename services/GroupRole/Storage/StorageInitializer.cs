@@ -1,0 +1,20 @@
+using Identity.GroupRole.Storage.Mongo;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace Identity.GroupRole.Storage;
+
+/// <summary>Prepares the store at start: Mongo indexes are created, the SQLite schema is created by resolving the store.</summary>
+internal sealed class StorageInitializer(IServiceProvider services, IOptions<GroupRoleStorageOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<IGroupRoleStore>();
+        if (options.Value.IsMongo)
+        {
+            await MongoIndexes.CreateAsync(services.GetRequiredService<IMongoDatabase>(), cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

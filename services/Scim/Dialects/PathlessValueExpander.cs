@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Identity.Scim.Errors;
+using Identity.Scim.Patching;
+using Identity.Scim.Paths;
+using Identity.Scim.Schemas;
+
+namespace Identity.Scim.Dialects;
+
+/// <summary>
+/// Turns a path-less operation (RFC 7644 §3.5.2: "the target is the resource itself") into one
+/// operation per attribute of its value object, so the engine only ever sees paths.
+/// </summary>
+internal static class PathlessValueExpander
+{
+    public static IEnumerable<PatchOperation> Expand(PatchOperation operation, ResourceSchema schema)
+    {
+        if (operation.Path is not null)
+        {
+            yield return operation;
+            yield break;
+        }
+
+        var value = (JsonObject)operation.Value!;
+        foreach (var (key, attributeValue) in value)
+        {
+            // Okta renames groups with {"id": ..., "displayName": ...} (IDP-DIALECTS.md §2.2, §2.8
+            // item 4); id, meta and schemas are the server's, so they are skipped, not refused.
+            if (IsServerManaged(key))
+            {
+                continue;
+            }
+
+            if (schema.FindExtension(key) is { } extension && attributeValue is JsonObject extensionValue)
+            {
+                // RFC 7644 §3.5.2.1 example: an extension object keyed by its URN.
+                foreach (var (innerKey, innerValue) in extensionValue)
+                {
+                    yield return new PatchOperation(operation.Type, ToPath(extension.Id + ":" + innerKey), innerValue?.DeepClone());
+                }
+
+                continue;
+            }
+
+            // Entra's aadOptscim062020 dialect keys values as "name.givenName" and
+            // "urn:...:enterprise:2.0:User:employeeNumber" (IDP-DIALECTS.md §2.1 item 3, §2.8 item 4).
+            yield return new PatchOperation(operation.Type, ToPath(key), attributeValue?.DeepClone());
+        }
+    }
+
+    private static bool IsServerManaged(string key) =>
+        key.Equals("id", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("meta", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("schemas", StringComparison.OrdinalIgnoreCase);
+
+    private static ScimPath ToPath(string key) =>
+        AttributePath.TryParse(key, out var reason) is { } path
+            ? new ScimPath(path)
+            : throw ScimException.InvalidPath($"The value key '{key}' is not an attribute path: expected {reason}.");
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Identity.ScimEdge.Endpoints.Groups;
+using Identity.ScimEdge.Endpoints.Users;
+using Identity.ScimEdge.Requests;
+using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Responses;
+using Microsoft.Extensions.Options;
+
+namespace Identity.ScimEdge.Endpoints.Search;
+
+/// <summary>
+/// POST /.search at the root (RFC 7644 §3.4.3): the filter runs over Users and then Groups, and
+/// startIndex/count page over that concatenation, so every page is exact.
+/// </summary>
+internal static class SearchEndpoint
+{
+    public static void Map(RouteGroupBuilder scim) => scim.MapPost("/.search", SearchAsync);
+
+    private static async Task<IResult> SearchAsync(
+        HttpContext http, ScimRequestContextFactory contexts, UserQueries users, GroupQueries groups, IOptions<ScimOptions> options)
+    {
+        var body = await ScimBodyReader.ReadObjectAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
+        var query = SearchRequests.Parse(body);
+        var request = await contexts.CreateAsync(http);
+        var cancellationToken = http.RequestAborted;
+
+        var (userPage, userTotal) = await users.ListAsync(request, query, cancellationToken);
+        var resources = new List<JsonObject>(userPage);
+        var groupStart = Math.Max(1, query.StartIndex - userTotal);
+        var remaining = query.Count - resources.Count;
+        var withMembers = GroupQueries.WantsMembers(query.Attributes, query.ExcludedAttributes);
+        var (groupPage, groupTotal) = await groups.ListAsync(request, query with { StartIndex = groupStart, Count = Math.Max(remaining, 0) }, withMembers, cancellationToken);
+        if (remaining > 0)
+        {
+            resources.AddRange(groupPage);
+        }
+        // Each resource keeps its own schema's projection; the list itself is schema-neutral.
+        return new ScimListResult(resources.Select(r => Project(r, query)).ToList(), userTotal + groupTotal, query, schema: null);
+    }
+
+    private static JsonObject Project(JsonObject resource, ListQuery query)
+    {
+        var schema = resource["meta"]?["resourceType"]?.GetValue<string>() == "Group"
+            ? Identity.Scim.Schemas.SchemaRegistry.Default.Groups
+            : Identity.Scim.Schemas.SchemaRegistry.Default.Users;
+        return Identity.Scim.Projection.AttributeProjector.Project(resource, schema, query.Attributes, query.ExcludedAttributes);
+    }
+}

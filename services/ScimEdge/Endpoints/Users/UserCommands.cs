@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Grpc.Core;
+using Identity.Contracts.Directory.V1;
+using Identity.Scim.Patching;
+using Identity.Scim.Resources;
+using Identity.Scim.Schemas;
+using Identity.Scim.Validation;
+using Identity.ScimEdge.Lifecycle;
+using Identity.ScimEdge.Resources;
+
+namespace Identity.ScimEdge.Endpoints.Users;
+
+/// <summary>
+/// Creates, replaces, patches and deletes users: the SCIM core validates and patches, Directory
+/// stores, and <see cref="AccessLifecycle"/> runs the deny-first steps around each write.
+/// </summary>
+public sealed class UserCommands(DirectoryService.DirectoryServiceClient directory, AccessLifecycle access, UserQueries queries)
+{
+    // PATCH reads, applies and writes back at the version it read; a concurrent writer makes it start over.
+    private const int MaxPatchAttempts = 5;
+
+    private static ResourceSchema Schema => SchemaRegistry.Default.Users;
+
+    public async Task<ScimOutcome> CreateAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken)
+    {
+        var resource = ResourceValidator.ValidateCreate(body, Schema, Options(request));
+        var mutation = request.ToMutation();
+        var created = await directory.CreateUserAsync(new CreateUserRequest
+        {
+            TenantId = request.TenantId,
+            ResourceJson = resource.ToJsonString(),
+            Context = mutation,
+            // The IdP pushing someone an app already created at first login adopts that record.
+            AdoptJitMatch = true,
+        }, cancellationToken: cancellationToken);
+        var user = created.User;
+        if (!ActiveTransitions.IsActive(resource))
+        {
+            // Created inactive: no session can exist yet, but new ones must be refused from the start.
+            await access.DenyAsync(request.TenantId, user.Id, "created inactive", mutation, cancellationToken);
+        }
+        await SyncRolesAsync(request, user.Id, null, resource, cancellationToken);
+        return await ReadBackAsync(request, user.Id, StatusCodes.Status201Created, cancellationToken);
+    }
+
+    public async Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await GetStoredAsync(request, id, cancellationToken);
+        RequireVersion(current, ifMatch);
+        var before = Parse(current);
+        var resource = ResourceValidator.ValidateReplace(body, before, Schema, Options(request));
+        await WriteAsync(request, current, before, resource, ifMatch, ScimJson.Get(body, "active") is not null, cancellationToken);
+        return await ReadBackAsync(request, id, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    public async Task<ScimOutcome> PatchAsync(ScimRequestContext request, string id, PatchRequest patch, long ifMatch, CancellationToken cancellationToken)
+    {
+        var mentionsActive = patch.Operations.Any(MentionsActive);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetStoredAsync(request, id, cancellationToken);
+            RequireVersion(current, ifMatch);
+            var before = Parse(current);
+            var after = PatchEngine.Apply(before, patch, Schema, Options(request));
+            try
+            {
+                await WriteAsync(request, current, before, after, ifMatch == 0 ? current.Version : ifMatch, mentionsActive, cancellationToken);
+                return await ReadBackAsync(request, id, StatusCodes.Status200OK, cancellationToken);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < MaxPatchAttempts)
+            {
+                // Someone wrote between our read and write; the IdP did not ask for a version, so apply again.
+            }
+        }
+    }
+
+    public async Task DeleteAsync(ScimRequestContext request, string id, long ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await GetStoredAsync(request, id, cancellationToken);
+        RequireVersion(current, ifMatch);
+        var mutation = request.ToMutation();
+        // Deny first: if the delete below fails, the user is locked out and the IdP's retry finishes it.
+        await access.DenyForDeleteAsync(request.TenantId, current.Id, mutation, cancellationToken);
+        await directory.DeleteUserAsync(new DeleteUserRequest
+        {
+            TenantId = request.TenantId,
+            UserId = current.Id,
+            ExpectedVersion = ifMatch,
+            Context = mutation,
+        }, cancellationToken: cancellationToken);
+    }
+
+    private async Task WriteAsync(
+        ScimRequestContext request, User current, JsonObject before, JsonObject after, long expectedVersion, bool mentionsActive, CancellationToken cancellationToken)
+    {
+        var mutation = request.ToMutation();
+        var transition = ActiveTransitions.Of(before, after, mentionsActive);
+        if (transition == ActiveTransition.Deactivate)
+        {
+            await access.DenyAsync(request.TenantId, current.Id, "deactivated", mutation, cancellationToken);
+        }
+        await directory.ReplaceUserAsync(new ReplaceUserRequest
+        {
+            TenantId = request.TenantId,
+            UserId = current.Id,
+            ResourceJson = after.ToJsonString(),
+            ExpectedVersion = expectedVersion,
+            Context = mutation,
+        }, cancellationToken: cancellationToken);
+        if (transition == ActiveTransition.Reactivate)
+        {
+            await access.RestoreAsync(request.TenantId, current.Id, mutation, cancellationToken);
+        }
+        await SyncRolesAsync(request, current.Id, before, after, cancellationToken);
+    }
+
+    private async Task SyncRolesAsync(ScimRequestContext request, string userId, JsonObject? before, JsonObject after, CancellationToken cancellationToken)
+    {
+        var roles = UserRendering.Roles(after);
+        if (before is null ? roles.Count > 0 : !roles.SequenceEqual(UserRendering.Roles(before), StringComparer.Ordinal))
+        {
+            await access.SetUserRolesAsync(request.TenantId, userId, roles, request.ToMutation(), cancellationToken);
+        }
+    }
+
+    private async Task<User> GetStoredAsync(ScimRequestContext request, string id, CancellationToken cancellationToken) =>
+        (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
+
+    private async Task<ScimOutcome> ReadBackAsync(ScimRequestContext request, string id, int status, CancellationToken cancellationToken)
+    {
+        var (resource, version) = await queries.GetAsync(request, id, cancellationToken);
+        return new ScimOutcome(status, resource, version, UserRendering.Location(request.BaseUrl, id));
+    }
+
+    /// <summary>A stale If-Match fails before anything is revoked or written (RFC 7644 §3.14: 412).</summary>
+    private static void RequireVersion(User current, long ifMatch)
+    {
+        if (ifMatch != 0 && ifMatch != current.Version)
+        {
+            throw new Identity.Scim.Errors.ScimException(StatusCodes.Status412PreconditionFailed, null,
+                $"The user is at version {ETags.Format(current.Version)}, not the If-Match version; read it again and retry.");
+        }
+    }
+
+    private static JsonObject Parse(User user) => JsonNode.Parse(user.ResourceJson) as JsonObject ?? new JsonObject();
+
+    private static ValidationOptions Options(ScimRequestContext request) =>
+        request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default;
+
+    private static bool MentionsActive(PatchOperation operation) =>
+        operation.Path?.ToString().Equals("active", StringComparison.OrdinalIgnoreCase) == true
+        || (operation.Path is null && operation.Value is JsonObject value && ScimJson.Get(value, "active") is not null);
+}

@@ -1,0 +1,3 @@
+using Identity.ScimEdge;
+
+await ScimEdgeApp.Create(args).RunAsync();

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Identity.Scim.Errors;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Identity.ScimEdge.Requests;
+
+/// <summary>Reads a SCIM request body: JSON media types only, bounded in size and depth, an object at the top.</summary>
+internal static class ScimBodyReader
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+
+    public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        RequireJsonMediaType(request);
+        if (request.ContentLength > maxBytes)
+        {
+            throw new ScimException(StatusCodes.Status413PayloadTooLarge, null, $"The request body is larger than {maxBytes} bytes.");
+        }
+        var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            // Kestrel then stops reading at the limit, whatever Content-Length claimed (or chunked bodies).
+            sizeFeature.MaxRequestBodySize = maxBytes;
+        }
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : "";
+            throw ScimException.InvalidSyntax($"The request body is not valid JSON{where}.");
+        }
+        return node as JsonObject ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
+    }
+
+    private static void RequireJsonMediaType(HttpRequest request)
+    {
+        var contentType = request.ContentType;
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return; // Some IdPs omit it on PATCH; the body still has to be JSON.
+        }
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        if (!mediaType.Equals("application/scim+json", StringComparison.OrdinalIgnoreCase)
+            && !mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ScimException(StatusCodes.Status415UnsupportedMediaType, null,
+                $"Content-Type '{mediaType}' is not accepted: send application/scim+json or application/json.");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+
+namespace Identity.ScimEdge.Responses;
+
+/// <summary>A SCIM JSON body with the SCIM media type.</summary>
+internal sealed class ScimJsonResult(JsonNode body, int status = StatusCodes.Status200OK) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = status;
+        return httpContext.Response.WriteScimJsonAsync(body);
+    }
+}

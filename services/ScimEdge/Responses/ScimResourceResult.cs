@@ -1,0 +1,43 @@
+using Identity.Scim.Projection;
+using Identity.Scim.Schemas;
+using Identity.ScimEdge.Resources;
+
+namespace Identity.ScimEdge.Responses;
+
+/// <summary>A single resource: projected by attributes/excludedAttributes, with ETag and, for 201, Location.</summary>
+internal sealed class ScimResourceResult(ScimOutcome outcome, ResourceSchema schema, string? attributes, string? excludedAttributes) : IResult
+{
+    public static ScimResourceResult From(ScimOutcome outcome, ResourceSchema schema, IQueryCollection query) =>
+        new(outcome, schema, Query(query, "attributes"), Query(query, "excludedAttributes"));
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = outcome.Status;
+        if (outcome.Version > 0)
+        {
+            response.Headers.ETag = ETags.Format(outcome.Version);
+        }
+        if (outcome.Status == StatusCodes.Status201Created && outcome.Location is not null)
+        {
+            response.Headers.Location = outcome.Location;
+        }
+        if (outcome.Resource is null)
+        {
+            return Task.CompletedTask;
+        }
+        return response.WriteScimJsonAsync(AttributeProjector.Project(outcome.Resource, schema, attributes, excludedAttributes));
+    }
+
+    internal static string? Query(IQueryCollection query, string name)
+    {
+        foreach (var (key, value) in query)
+        {
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value.ToString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+using Identity.ScimEdge.Auth;
+using Identity.ScimEdge.Endpoints.Bulk;
+using Identity.ScimEdge.Endpoints.Discovery;
+using Identity.ScimEdge.Endpoints.Groups;
+using Identity.ScimEdge.Endpoints.Search;
+using Identity.ScimEdge.Endpoints.Users;
+using Identity.ScimEdge.Errors;
+
+namespace Identity.ScimEdge.Routing;
+
+internal static class ScimRoutes
+{
+    /// <summary>The SCIM API under /scim/v2 and, for IdPs that want the tenant in the URL, /tenants/{tenantId}/scim/v2.</summary>
+    public static WebApplication MapScimRoutes(this WebApplication app)
+    {
+        MapScimApi(app.MapGroup("/scim/v2"));
+        MapScimApi(app.MapGroup("/tenants/{tenantId}/scim/v2"));
+        return app;
+    }
+
+    private static void MapScimApi(RouteGroupBuilder scim)
+    {
+        // Errors first, so a failure inside authentication still answers the SCIM envelope.
+        scim.AddEndpointFilter<ScimExceptionFilter>();
+        scim.AddEndpointFilter<ScimAuthFilter>();
+        scim.WithTags("SCIM");
+        SchemaEndpoints.Map(scim);
+        UserEndpoints.Map(scim);
+        GroupEndpoints.Map(scim);
+        SearchEndpoint.Map(scim);
+        BulkEndpoint.Map(scim);
+        scim.Map("/{**rest}", (string rest) =>
+            new ScimErrorResult(StatusCodes.Status404NotFound, null, $"There is no SCIM endpoint at '/{rest}'."))
+            .ExcludeFromDescription();
+    }
+}

@@ -1,0 +1,33 @@
+using Identity.ScimEdge.Auth;
+using Identity.ScimEdge.Downstream;
+using Identity.ScimEdge.Endpoints.Bulk;
+using Identity.ScimEdge.Endpoints.Groups;
+using Identity.ScimEdge.Endpoints.Users;
+using Identity.ScimEdge.Errors;
+using Identity.ScimEdge.Lifecycle;
+using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Tenancy;
+using Identity.ServiceDefaults.Options;
+
+namespace Identity.ScimEdge;
+
+internal static class ScimEdgeRegistration
+{
+    public static WebApplicationBuilder AddScimEdge(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<ScimOptions>(ScimOptions.SectionName);
+        builder.Services.AddDownstreamClients();
+        builder.Services.AddSingleton<BearerTokenAuthenticator>();
+        builder.Services.AddSingleton<TenantSettingsCache>();
+        builder.Services.AddSingleton<ScimRequestContextFactory>();
+        builder.Services.AddScoped<ScimAuthFilter>();
+        builder.Services.AddScoped<ScimExceptionFilter>();
+        builder.Services.AddSingleton<AccessLifecycle>();
+        builder.Services.AddSingleton<UserQueries>();
+        builder.Services.AddSingleton<UserCommands>();
+        builder.Services.AddSingleton<GroupQueries>();
+        builder.Services.AddSingleton<GroupCommands>();
+        builder.Services.AddSingleton<BulkProcessor>();
+        return builder;
+    }
+}

@@ -1,0 +1,67 @@
+using Identity.GroupRole.Domain;
+using Identity.GroupRole.Domain.Filtering;
+using Identity.GroupRole.Storage.Mongo;
+using Identity.Scim.Filters;
+using MongoDB.Bson;
+
+namespace Identity.GroupRole.Tests.Storage.Mongo;
+
+/// <summary>No MongoDB server runs here, so the queries are checked as the BSON they render to.</summary>
+public sealed class MongoGroupFilterTests
+{
+    private static readonly Dictionary<FilterNode, IReadOnlyCollection<string>> NoMembers = [];
+
+    [Theory]
+    [InlineData("displayName eq \"Ops\"", """{ "nameKey" : "OPS" }""")]
+    [InlineData("externalId eq \"x-1\"", """{ "externalId" : "x-1" }""")]
+    [InlineData("id ne \"g1\"", """{ "gid" : { "$ne" : "g1" } }""")]
+    [InlineData("displayName sw \"a.b\"", """{ "nameKey" : { "$regularExpression" : { "pattern" : "^A\\.B", "options" : "" } } }""")]
+    [InlineData("externalId ew \"(x)\"", """{ "externalId" : { "$regularExpression" : { "pattern" : "\\(x\\)$", "options" : "" } } }""")]
+    [InlineData("externalId pr", """{ "externalId" : { "$exists" : true, "$nin" : [null, ""] } }""")]
+    [InlineData("meta.created ge \"2026-01-02T03:04:05Z\"", """{ "created" : { "$gte" : { "$date" : "2026-01-02T03:04:05Z" } } }""")]
+    [InlineData("id eq \"a\" or not (id eq \"b\")", """{ "$or" : [{ "gid" : "a" }, { "$nor" : [{ "gid" : "b" }] }] }""")]
+    public void Render_Filter_RendersExpectedQuery(string filter, string expected)
+    {
+        var node = GroupQueryParser.Parse(filter, null, false, 0, 10).Filter!;
+
+        var query = MongoGroupFilter.Render("t1", node, NoMembers);
+
+        Assert.Equal($$"""{ "tenant" : "t1", "deleted" : false, "$and" : [{{expected}}] }""", query.ToJson());
+    }
+
+    [Fact]
+    public void Render_NoFilter_SelectsTenantsLiveGroups()
+    {
+        var query = MongoGroupFilter.Render("t1", null, NoMembers);
+
+        Assert.Equal("""{ "tenant" : "t1", "deleted" : false }""", query.ToJson());
+    }
+
+    [Fact]
+    public void MemberPredicates_ValuePathAndMembersValue_QueryMembershipsThenRenderGidIn()
+    {
+        var node = GroupQueryParser.Parse("members[value eq \"u1\" and type eq \"Group\"] and members.value eq \"u2\"", null, false, 0, 10).Filter!;
+
+        var predicates = MongoGroupFilter.MemberPredicates("t1", node);
+        var answers = predicates.ToDictionary(p => p.Node, p => (IReadOnlyCollection<string>)[p.Node is ValuePathFilter ? "g1" : "g2"]);
+        var query = MongoGroupFilter.Render("t1", node, answers);
+
+        Assert.Equal(
+            [
+                """{ "tenant" : "t1", "$and" : [{ "$and" : [{ "member" : "u1" }, { "type" : 2 }] }] }""",
+                """{ "tenant" : "t1", "member" : "u2" }""",
+            ],
+            predicates.Select(p => p.MembershipQuery.ToJson()));
+        Assert.Equal("""{ "tenant" : "t1", "deleted" : false, "$and" : [{ "$and" : [{ "gid" : { "$in" : ["g1"] } }, { "gid" : { "$in" : ["g2"] } }] }] }""", query.ToJson());
+    }
+
+    [Theory]
+    [InlineData(GroupField.Id, false, """{ "gid" : 1 }""")]
+    [InlineData(GroupField.DisplayName, true, """{ "nameKey" : -1, "gid" : -1 }""")]
+    public void Sort_Field_AddsGidTieBreak(GroupField field, bool descending, string expected)
+    {
+        var sort = MongoGroupFilter.Sort(field, descending);
+
+        Assert.Equal(expected, sort.ToJson());
+    }
+}
