@@ -26,9 +26,14 @@ internal static class CheckSessionLoad
         }
 
         await LoopAsync(client, tenant, concurrency, TimeSpan.FromSeconds(2));
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var (latencies, elapsed) = await LoopAsync(client, tenant, concurrency, duration);
+        process.Refresh();
+        // Client and server share this process, so this is the whole cost of a check on this machine.
+        var cpuPerCheck = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / latencies.Count;
 
-        Console.WriteLine($"CheckSession gRPC [{label}] concurrency={concurrency}: {latencies.Count / elapsed.TotalSeconds:0} checks/s; {latencies.Summary()}");
+        Console.WriteLine($"CheckSession gRPC [{label}] concurrency={concurrency}: {latencies.Count / elapsed.TotalSeconds:0} checks/s; {latencies.Summary()}; process CPU {cpuPerCheck:0.0} µs/check (client+server) => {Environment.ProcessorCount * 1e6 / cpuPerCheck:0} checks/s if the cores were ours");
     }
 
     private static async Task<(Latencies, TimeSpan)> LoopAsync(RevocationService.RevocationServiceClient client, string tenant, int concurrency, TimeSpan duration)
