@@ -11,9 +11,23 @@ namespace Identity.DevHost;
 /// <summary>The four services in one process on loopback, with embedded stores. Stops them in reverse order.</summary>
 public sealed class EmbeddedSuite : IAsyncDisposable
 {
-    private readonly List<WebApplication> _apps = [];
+    public const string Directory = "directory";
+    public const string GroupRole = "grouprole";
+    public const string Revocation = "revocation";
+    public const string ScimEdge = "scim-edge";
+
+    private readonly List<ServiceSlot> _slots = [];
 
     private EmbeddedSuite(DevHostOptions options) => Options = options;
+
+    /// <summary>One service: how to build it, its settings (ports fixed after the first start), and the running app.</summary>
+    private sealed class ServiceSlot(string name, Func<string[], Action<WebApplicationBuilder>?, WebApplication> create, Dictionary<string, string?> settings)
+    {
+        public string Name { get; } = name;
+        public Func<string[], Action<WebApplicationBuilder>?, WebApplication> Create { get; } = create;
+        public Dictionary<string, string?> Settings { get; } = settings;
+        public WebApplication? App { get; set; }
+    }
 
     public DevHostOptions Options { get; }
 
@@ -29,8 +43,8 @@ public sealed class EmbeddedSuite : IAsyncDisposable
     public string BootstrapTenant { get; private set; } = "";
     public string BootstrapToken { get; private set; } = "";
 
-    /// <summary>Every started app, for the caller to watch for a stop.</summary>
-    public IReadOnlyList<WebApplication> Apps => _apps;
+    /// <summary>Every running app, for the caller to watch for a stop.</summary>
+    public IReadOnlyList<WebApplication> Apps => _slots.Where(s => s.App is not null).Select(s => s.App!).ToList();
 
     public static async Task<EmbeddedSuite> StartAsync(DevHostOptions options, IDictionary<string, string?>? extraSettings = null, CancellationToken cancellationToken = default)
     {
@@ -47,29 +61,54 @@ public sealed class EmbeddedSuite : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops one service (tests of a downstream outage); <see cref="StartServiceAsync"/> brings it back on the same port and data.</summary>
+    public async Task StopServiceAsync(string name)
+    {
+        var slot = Slot(name);
+        if (slot.App is { } app)
+        {
+            slot.App = null;
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await app.StopAsync(stopping.Token);
+            await app.DisposeAsync();
+        }
+    }
+
+    public async Task StartServiceAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var slot = Slot(name);
+        if (slot.App is null)
+        {
+            await RunAsync(slot, cancellationToken);
+        }
+    }
+
+    private ServiceSlot Slot(string name) => _slots.Single(s => s.Name == name);
+
     private async Task StartAllAsync(IDictionary<string, string?> extra, CancellationToken cancellationToken)
     {
         var data = Path.GetFullPath(Options.DataDirectory);
         System.IO.Directory.CreateDirectory(data);
 
-        DirectoryUri = await StartAsync(DirectoryApp.Create, Options.DirectoryPort, Options.DirectoryManagementPort, extra, cancellationToken,
+        DirectoryUri = await AddAsync(Directory, DirectoryApp.Create, Options.DirectoryPort, Options.DirectoryManagementPort, extra, cancellationToken,
             ("Storage:Provider", "Sqlite"), ("Storage:SqlitePath", Path.Combine(data, "directory.db")));
-        GroupRoleUri = await StartAsync(GroupRoleApp.Create, Options.GroupRolePort, Options.GroupRoleManagementPort, extra, cancellationToken,
+        GroupRoleUri = await AddAsync(GroupRole, GroupRoleApp.Create, Options.GroupRolePort, Options.GroupRoleManagementPort, extra, cancellationToken,
             ("Storage:Provider", "Sqlite"), ("Storage:SqlitePath", Path.Combine(data, "grouprole.db")));
-        RevocationUri = await StartAsync(RevocationApp.Create, Options.RevocationPort, Options.RevocationManagementPort, extra, cancellationToken,
+        RevocationUri = await AddAsync(Revocation, RevocationApp.Create, Options.RevocationPort, Options.RevocationManagementPort, extra, cancellationToken,
             ("Storage:Provider", string.IsNullOrEmpty(Options.Redis) ? "InProcess" : "Redis"),
             ("Storage:RedisConnectionString", Options.Redis),
-            ("Reconciler:Directory", DirectoryUri.ToString()));
-        ScimUri = await StartAsync(ScimEdgeApp.Create, Options.ScimPort, Options.ScimManagementPort, extra, cancellationToken,
+            ("Downstream:Directory", DirectoryUri.ToString()));
+        ScimUri = await AddAsync(ScimEdge, ScimEdgeApp.Create, Options.ScimPort, Options.ScimManagementPort, extra, cancellationToken,
             ("Downstream:Directory", DirectoryUri.ToString()),
             ("Downstream:GroupRole", GroupRoleUri.ToString()),
             ("Downstream:Revocation", RevocationUri.ToString()));
-        ScimManagementUri = _apps[^1].Services.GetRequiredService<ServiceEndpoints>().ManagementUri;
+        ScimManagementUri = Slot(ScimEdge).App!.Services.GetRequiredService<ServiceEndpoints>().ManagementUri;
 
         await BootstrapAsync(data, cancellationToken);
     }
 
-    private async Task<Uri> StartAsync(
+    private async Task<Uri> AddAsync(
+        string name,
         Func<string[], Action<WebApplicationBuilder>?, WebApplication> create,
         int port,
         int managementPort,
@@ -77,29 +116,37 @@ public sealed class EmbeddedSuite : IAsyncDisposable
         CancellationToken cancellationToken,
         params (string Key, string? Value)[] settings)
     {
-        var app = create([], builder =>
+        var values = new Dictionary<string, string?>
         {
-            var values = new Dictionary<string, string?>
-            {
-                ["Endpoints:Main"] = $"http://{Options.Bind}:{port}",
-                ["Endpoints:Management"] = $"http://{Options.Bind}:{managementPort}",
-                // Four services share one console: short text lines, warnings and up, unless overridden.
-                ["Logging:Console:FormatterName"] = "simple",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            foreach (var (key, value) in settings)
-            {
-                values[key] = value;
-            }
-            foreach (var (key, value) in extra)
-            {
-                values[key] = value;
-            }
-            builder.Configuration.AddInMemoryCollection(values);
-        });
-        _apps.Add(app);
+            ["Endpoints:Main"] = $"http://{Options.Bind}:{port}",
+            ["Endpoints:Management"] = $"http://{Options.Bind}:{managementPort}",
+            // Four services share one console: short text lines, warnings and up, unless overridden.
+            ["Logging:Console:FormatterName"] = "simple",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+        foreach (var (key, value) in extra)
+        {
+            values[key] = value;
+        }
+        var slot = new ServiceSlot(name, create, values);
+        _slots.Add(slot);
+        var endpoints = await RunAsync(slot, cancellationToken);
+        // A restart must come back where the others already point.
+        values["Endpoints:Main"] = endpoints.MainUri.ToString();
+        values["Endpoints:Management"] = endpoints.ManagementUri.ToString();
+        return endpoints.MainUri;
+    }
+
+    private static async Task<ServiceEndpoints> RunAsync(ServiceSlot slot, CancellationToken cancellationToken)
+    {
+        var app = slot.Create([], builder => builder.Configuration.AddInMemoryCollection(slot.Settings));
+        slot.App = app;
         await app.StartAsync(cancellationToken);
-        return app.Services.GetRequiredService<ServiceEndpoints>().MainUri;
+        return app.Services.GetRequiredService<ServiceEndpoints>();
     }
 
     private async Task BootstrapAsync(string data, CancellationToken cancellationToken)
@@ -129,12 +176,10 @@ public sealed class EmbeddedSuite : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        for (var i = _apps.Count - 1; i >= 0; i--)
+        for (var i = _slots.Count - 1; i >= 0; i--)
         {
-            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _apps[i].StopAsync(stopping.Token);
-            await _apps[i].DisposeAsync();
+            await StopServiceAsync(_slots[i].Name);
         }
-        _apps.Clear();
+        _slots.Clear();
     }
 }

@@ -12,7 +12,6 @@ internal static class GroupRoleRegistration
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddGroupRoleStorage();
-        builder.Services.AddSingleton<TenantLocks>();
         builder.Services.AddSingleton(sp => new EffectiveRoleCache(sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<GroupRoleStorageOptions>>().Value.EffectiveRolesCacheTtl));
         builder.Services.AddSingleton<MembershipService>();

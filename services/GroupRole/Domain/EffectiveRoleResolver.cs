@@ -13,9 +13,13 @@ public sealed class EffectiveRoleResolver(IGroupRoleStore store, EffectiveRoleCa
     {
         if (cache.TryGet(tenantId, userId, out var cached))
         {
+            GroupRoleTelemetry.EffectiveRoleLookups.Add(1, new KeyValuePair<string, object?>("hit", true));
             return cached;
         }
+        GroupRoleTelemetry.EffectiveRoleLookups.Add(1, new KeyValuePair<string, object?>("hit", false));
         var generation = cache.Generation(tenantId);
+        using var activity = GroupRoleTelemetry.Source.StartActivity("grouprole.effective_roles");
+        activity?.SetTag("tenant.id", tenantId);
         var roles = await ComputeAsync(tenantId, userId, cancellationToken);
         cache.Set(tenantId, userId, generation, roles);
         return roles;

@@ -3,12 +3,11 @@ using Identity.GroupRole.Storage;
 namespace Identity.GroupRole.Domain;
 
 /// <summary>
-/// Membership changes: resolves member kinds, refuses cycles, writes only differences, and
-/// invalidates the tenant's cached effective roles. Group-in-group writes are serialized per
-/// tenant so two requests cannot each add half of a cycle. That lock is in-process: with the
-/// Mongo store and several replicas, two replicas can still race (documented limitation).
+/// Membership changes: resolves member kinds, writes only differences, and invalidates the
+/// tenant's cached effective roles. Cycles are refused by the store, inside the same write as
+/// the insert, so two requests each adding half of a cycle cannot both pass the check.
 /// </summary>
-public sealed class MembershipService(IGroupRoleStore store, TenantLocks locks, EffectiveRoleCache cache)
+public sealed class MembershipService(IGroupRoleStore store, EffectiveRoleCache cache)
 {
     /// <summary>Members per request beyond this are refused with TooMany.</summary>
     public const int MaxMembersPerRequest = 200_000;
@@ -113,36 +112,14 @@ public sealed class MembershipService(IGroupRoleStore store, TenantLocks locks, 
 
     private async Task<MembershipChange> WriteAsync(string tenantId, string groupId, IReadOnlyList<MemberRecord> add, IReadOnlyCollection<string> remove, MutationInfo mutation, CancellationToken cancellationToken)
     {
-        var nested = add.Where(m => m.Kind == MemberKind.Group).Select(m => m.MemberId).ToHashSet(StringComparer.Ordinal);
-        MembershipChange change;
-        if (nested.Count == 0)
-        {
-            change = await store.ApplyMembershipAsync(tenantId, groupId, add, remove, mutation, cancellationToken);
-        }
-        else
-        {
-            using var held = await locks.AcquireAsync(tenantId, cancellationToken);
-            await RefuseCyclesAsync(tenantId, groupId, nested, cancellationToken);
-            change = await store.ApplyMembershipAsync(tenantId, groupId, add, remove, mutation, cancellationToken);
-        }
+        using var activity = GroupRoleTelemetry.Source.StartActivity("grouprole.membership.write");
+        activity?.SetTag("tenant.id", tenantId);
+        activity?.SetTag("grouprole.group.id", groupId);
+        activity?.SetTag("grouprole.members.add", add.Count);
+        activity?.SetTag("grouprole.members.remove", remove.Count);
+        var change = await store.ApplyMembershipAsync(tenantId, groupId, add, remove, mutation, cancellationToken);
         cache.Invalidate(tenantId);
         return change;
-    }
-
-    // Adding child C to G closes a cycle exactly when C is G or already contains G, i.e. C is
-    // among G's ancestors; edges added below G do not change G's ancestors, so one walk covers them all.
-    private async Task RefuseCyclesAsync(string tenantId, string groupId, HashSet<string> children, CancellationToken cancellationToken)
-    {
-        var ancestors = await GroupGraph.AncestorsAsync(store, tenantId, [groupId], cancellationToken);
-        var closing = children.FirstOrDefault(ancestors.ContainsKey);
-        if (closing is not null)
-        {
-            var chain = string.Join(" > ", GroupGraph.Chain(ancestors, closing).Reverse());
-            throw new GroupRoleException(GroupRoleError.MembershipCycle,
-                closing == groupId
-                    ? $"Group '{groupId}' cannot be a member of itself."
-                    : $"Adding group '{closing}' to group '{groupId}' would make a cycle: '{closing}' already contains '{groupId}' ({chain}).");
-        }
     }
 
     // UNSPECIFIED means USER unless the id names a live group of the tenant; GROUP must name one.

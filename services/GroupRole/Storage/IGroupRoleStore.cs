@@ -4,8 +4,8 @@ namespace Identity.GroupRole.Storage;
 
 /// <summary>
 /// Groups, memberships (one record each), role mappings, per-user state and the group audit
-/// trail. Every group mutation writes its audit record in the same transaction. Ids passed
-/// in are trusted to be resolved (member kinds known, cycles checked) by the domain layer.
+/// trail. Every group mutation writes its audit record in the same transaction. Member kinds
+/// passed in are trusted to be resolved by the domain layer.
 /// </summary>
 public interface IGroupRoleStore
 {
@@ -32,6 +32,8 @@ public interface IGroupRoleStore
     /// <summary>
     /// Inserts <paramref name="add"/> (existing members are left alone) and deletes
     /// <paramref name="remove"/> in one write; bumps the version only when something changed.
+    /// Group members that would close a cycle are refused (MembershipCycle) within that same
+    /// write, serialized per tenant, so concurrent requests cannot build a cycle between them.
     /// </summary>
     Task<MembershipChange> ApplyMembershipAsync(string tenantId, string groupId, IReadOnlyList<MemberRecord> add, IReadOnlyCollection<string> remove, MutationInfo mutation, CancellationToken cancellationToken);
 

@@ -26,6 +26,7 @@ internal static class StorageRegistration
             ? new MongoGroupRoleStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoTransactions>())
             : new SqliteGroupRoleStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("grouprole-store", tags: [HealthTags.Ready]);
         return services;
     }

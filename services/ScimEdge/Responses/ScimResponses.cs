@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Identity.ScimEdge.Responses;
@@ -6,10 +8,14 @@ internal static class ScimResponses
 {
     public const string ContentType = "application/scim+json; charset=utf-8";
 
+    // The body is JSON served as JSON, never embedded in HTML, so quotes and non-ASCII stay readable
+    // (meta.version W/"1" rather than W/\u00221\u0022); JSON's own escaping rules still apply.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Writes a SCIM JSON document with the SCIM media type (RFC 7644 §3.1).</summary>
     public static Task WriteScimJsonAsync(this HttpResponse response, JsonNode body)
     {
         response.ContentType = ContentType;
-        return response.WriteAsync(body.ToJsonString(), response.HttpContext.RequestAborted);
+        return response.WriteAsync(body.ToJsonString(Output), response.HttpContext.RequestAborted);
     }
 }

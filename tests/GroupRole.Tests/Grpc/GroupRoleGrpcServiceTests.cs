@@ -143,6 +143,43 @@ public sealed class GroupRoleGrpcServiceTests(GroupRoleServiceFixture fixture) :
         Assert.Equal(["u1", "u2", "u3", "u4", "u5"], seen);
     }
 
+    [Fact]
+    public async Task AddMembers_EightClientsInParallel_EveryMemberCounted()
+    {
+        var tenant = TestTenant.New();
+        var group = await CreateAsync(tenant, "Busy");
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async client =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await _client.AddMembersAsync(new AddMembersRequest
+                {
+                    TenantId = tenant, GroupId = group.Id, Members = { new Member { MemberId = $"c{client}-u{i}" } },
+                }).ResponseAsync;
+            }
+        })).WithTimeout(TimeSpan.FromSeconds(30));
+
+        var fetched = await _client.GetGroupAsync(new GetGroupRequest { TenantId = tenant, GroupId = group.Id }).ResponseAsync.WithTimeout();
+        Assert.Equal((80L, 81L), (fetched.Group.MemberCount, fetched.Group.Version));
+    }
+
+    [Fact]
+    public async Task ListMembers_ForeignPageToken_InvalidPageToken()
+    {
+        var tenant = TestTenant.New();
+        var first = await CreateAsync(tenant, "First", "u1", "u2");
+        var second = await CreateAsync(tenant, "Second", "u1", "u2");
+        var page = await _client.ListMembersAsync(new ListMembersRequest { TenantId = tenant, GroupId = first.Id, PageSize = 1 }).ResponseAsync.WithTimeout();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => _client.ListMembersAsync(new ListMembersRequest
+        {
+            TenantId = tenant, GroupId = second.Id, PageSize = 1, PageToken = page.NextPageToken,
+        }).ResponseAsync).WithTimeout();
+
+        Assert.Equal((StatusCode.InvalidArgument, nameof(ErrorReason.InvalidPageToken)), (error.StatusCode, Reason(error)));
+    }
+
     private async Task<Group> CreateAsync(string tenant, string name, params string[] memberIds)
     {
         var response = await _client.CreateGroupAsync(new CreateGroupRequest

@@ -10,7 +10,7 @@ public sealed class GroupRoleHarness
     {
         Store = store;
         Cache = new EffectiveRoleCache(TimeProvider.System, TimeSpan.FromMinutes(1));
-        Members = new MembershipService(store, new TenantLocks(), Cache);
+        Members = new MembershipService(store, Cache);
         Roles = new EffectiveRoleResolver(store, Cache);
     }
 

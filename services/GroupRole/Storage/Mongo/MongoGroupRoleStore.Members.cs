@@ -26,6 +26,12 @@ public sealed partial class MongoGroupRoleStore
         _transactions.RunAsync(async (session, ct) =>
         {
             var current = await RequireGroupAsync(session, tenantId, groupId, expectedVersion: 0, ct);
+            var nested = add.Where(m => m.Kind == MemberKind.Group).Select(m => m.MemberId).ToList();
+            if (nested.Count > 0)
+            {
+                await SerializeGraphChangeAsync(session, tenantId, ct);
+                await GroupGraph.RefuseCyclesAsync((ids, c) => ContainingGroupsAsync(session, tenantId, ids, c), groupId, nested, ct);
+            }
             var (added, removed) = await WriteDifferenceAsync(session, MembershipWrites(tenantId, groupId, add, remove), ct);
             if (added + removed == 0)
             {
@@ -60,17 +66,28 @@ public sealed partial class MongoGroupRoleStore
         return documents.Select(MongoDocuments.ToMember).ToList();
     }
 
-    public async Task<IReadOnlyList<(string MemberId, string GroupId)>> ListContainingGroupsAsync(string tenantId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(string MemberId, string GroupId)>> ListContainingGroupsAsync(string tenantId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken) =>
+        ContainingGroupsAsync(null, tenantId, memberIds, cancellationToken);
+
+    private async Task<IReadOnlyList<(string MemberId, string GroupId)>> ContainingGroupsAsync(IClientSessionHandle? session, string tenantId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken)
     {
         var pairs = new List<(string, string)>();
         foreach (var chunk in memberIds.Distinct().Chunk(ChunkSize))
         {
             var filter = new BsonDocument { { "tenant", tenantId }, { "member", new BsonDocument("$in", new BsonArray(chunk)) } };
-            var documents = await _memberships.Find(filter).Project(new BsonDocument { { "member", 1 }, { "group", 1 }, { "_id", 0 } }).ToListAsync(cancellationToken);
+            var find = session is null ? _memberships.Find(filter) : _memberships.Find(session, filter);
+            var documents = await find.Project(new BsonDocument { { "member", 1 }, { "group", 1 }, { "_id", 0 } }).ToListAsync(cancellationToken);
             pairs.AddRange(documents.Select(d => (d["member"].AsString, d["group"].AsString)));
         }
         return pairs;
     }
+
+    // Every group-in-group insert of a tenant writes this one document in its transaction, so two
+    // such transactions conflict and the driver retries the later one, whose cycle check then sees
+    // the earlier edge. Without transactions (standalone server) this narrows, but does not close, the race.
+    private Task SerializeGraphChangeAsync(IClientSessionHandle session, string tenantId, CancellationToken cancellationToken) =>
+        _graphLocks.UpdateOneAsync(session, new BsonDocument("_id", tenantId), new BsonDocument("$inc", new BsonDocument("changes", 1L)),
+            new UpdateOptions { IsUpsert = true }, cancellationToken);
 
     public Task<int> RemoveMemberEverywhereAsync(string tenantId, string memberId, MutationInfo mutation, CancellationToken cancellationToken) =>
         _transactions.RunAsync((session, ct) => RemoveEverywhereAsync(session, tenantId, memberId, mutation, ct), cancellationToken);

@@ -18,6 +18,7 @@ public sealed partial class MongoGroupRoleStore : IGroupRoleStore
     private readonly IMongoCollection<BsonDocument> _mappings;
     private readonly IMongoCollection<BsonDocument> _users;
     private readonly IMongoCollection<BsonDocument> _audit;
+    private readonly IMongoCollection<BsonDocument> _graphLocks;
     private readonly MongoTransactions _transactions;
 
     public MongoGroupRoleStore(IMongoDatabase database, MongoTransactions transactions)
@@ -27,6 +28,7 @@ public sealed partial class MongoGroupRoleStore : IGroupRoleStore
         _mappings = database.GetCollection<BsonDocument>(MongoCollections.RoleMappings);
         _users = database.GetCollection<BsonDocument>(MongoCollections.UserState);
         _audit = database.GetCollection<BsonDocument>(MongoCollections.GroupAudit);
+        _graphLocks = database.GetCollection<BsonDocument>(MongoCollections.GraphLocks);
         _transactions = transactions;
     }
 

@@ -6,6 +6,8 @@ namespace Identity.GroupRole.Storage.Sqlite;
 /// The one SQLite file GroupRole keeps its embedded data in. WAL lets readers run beside the
 /// writer; writes from this process queue on a semaphore rather than on busy_timeout, whose
 /// sleep-and-retry adds milliseconds under contention (busy_timeout still covers other processes).
+/// Automatic checkpoints are off so no request pays for one: <see cref="SqliteCheckpointer"/>
+/// checkpoints in the background.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -58,7 +60,7 @@ public sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -79,6 +81,16 @@ public sealed class SqliteDatabase : IDisposable
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>Copies committed WAL pages into the database without waiting for readers; returns the WAL size in pages.</summary>
+    public async Task<long> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? reader.GetInt64(1) : 0;
     }
 
     /// <summary>A synchronous connection for schema creation at start.</summary>

@@ -26,6 +26,9 @@ public sealed partial class SqliteGroupRoleStore
         _database.WriteAsync(async (connection, transaction) =>
         {
             var current = await RequireGroupAsync(connection, transaction, tenantId, groupId, expectedVersion: 0, cancellationToken);
+            // Checked inside the IMMEDIATE transaction: no other writer, in this process or another, can add an edge meanwhile.
+            await GroupGraph.RefuseCyclesAsync((ids, ct) => ContainingGroupsAsync(connection, transaction, tenantId, ids, ct), groupId,
+                add.Where(m => m.Kind == MemberKind.Group).Select(m => m.MemberId).ToList(), cancellationToken);
             var added = await InsertMembersAsync(connection, transaction, tenantId, groupId, add, cancellationToken);
             var removed = await DeleteMembersAsync(connection, transaction, tenantId, groupId, remove, cancellationToken);
             if (added + removed == 0)
@@ -63,24 +66,12 @@ public sealed partial class SqliteGroupRoleStore
 
     public async Task<IReadOnlyList<(string MemberId, string GroupId)>> ListContainingGroupsAsync(string tenantId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken)
     {
-        var pairs = new List<(string, string)>();
         if (memberIds.Count == 0)
         {
-            return pairs;
+            return [];
         }
         await using var connection = await _database.ConnectAsync(cancellationToken);
-        foreach (var chunk in memberIds.Distinct().Chunk(ChunkSize))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT member_id, group_id FROM memberships WHERE tenant_id = $tenant AND member_id IN ({BindList(command, chunk)})";
-            command.Parameters.AddWithValue("$tenant", tenantId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                pairs.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-        return pairs;
+        return await ContainingGroupsAsync(connection, null, tenantId, memberIds, cancellationToken);
     }
 
     public Task<int> RemoveMemberEverywhereAsync(string tenantId, string memberId, MutationInfo mutation, CancellationToken cancellationToken) =>
@@ -114,6 +105,24 @@ public sealed partial class SqliteGroupRoleStore
             await AuditAsync(connection, transaction, tenantId, groupId, GroupAuditActions.MembersChange, version, version + 1, mutation, cancellationToken);
         }
         return groups.Count;
+    }
+
+    private static async Task<IReadOnlyList<(string MemberId, string GroupId)>> ContainingGroupsAsync(SqliteConnection connection, SqliteTransaction? transaction, string tenantId, IReadOnlyCollection<string> memberIds, CancellationToken cancellationToken)
+    {
+        var pairs = new List<(string, string)>();
+        foreach (var chunk in memberIds.Distinct().Chunk(ChunkSize))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT member_id, group_id FROM memberships WHERE tenant_id = $tenant AND member_id IN ({BindList(command, chunk)})";
+            command.Parameters.AddWithValue("$tenant", tenantId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                pairs.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        return pairs;
     }
 
     private static async Task<int> InsertMembersAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string groupId, IReadOnlyList<MemberRecord> members, CancellationToken cancellationToken)
