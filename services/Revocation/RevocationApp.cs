@@ -1,4 +1,5 @@
 using Identity.Revocation.Grpc;
+using Identity.Revocation.Reconciliation;
 using Identity.ServiceDefaults.Hosting;
 using Identity.ServiceDefaults.Options;
 
@@ -19,6 +20,7 @@ public static class RevocationApp
         var app = builder.Build();
         app.MapIdentityProbes();
         app.MapGrpcService<RevocationGrpcService>();
+        app.MapReconciler();
         return app;
     }
 }

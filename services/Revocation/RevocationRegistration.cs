@@ -1,8 +1,11 @@
+using Identity.Contracts.Directory.V1;
 using Identity.Revocation.Feed;
+using Identity.Revocation.Reconciliation;
 using Identity.Revocation.Grpc;
 using Identity.Revocation.Storage;
 using Identity.Revocation.Storage.InProcess;
 using Identity.Revocation.Storage.Redis;
+using Identity.ServiceDefaults.GrpcClients;
 using Identity.ServiceDefaults.Health;
 using Identity.ServiceDefaults.Options;
 using Microsoft.Extensions.Options;
@@ -25,7 +28,29 @@ internal static class RevocationRegistration
             ? ActivatorUtilities.CreateInstance<RedisRevocationStore>(sp)
             : ActivatorUtilities.CreateInstance<InProcessRevocationStore>(sp));
         builder.Services.AddHealthChecks().AddCheck<RevocationStoreHealthCheck>("revocation-store", tags: [HealthTags.Ready]);
+        builder.AddReconciler();
         return builder;
+    }
+
+    private static void AddReconciler(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddValidatedOptions<RevocationReconcilerOptions>(RevocationReconcilerOptions.SectionName);
+        builder.Services.PostConfigure<RevocationReconcilerOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(o.DirectoryAddress))
+            {
+                // The suite-wide name of Directory's address, shared with other services' clients.
+                o.DirectoryAddress = configuration["Downstream:Directory"];
+            }
+        });
+        // Resolved only when a pass runs, so a Revocation without Directory starts fine.
+        builder.Services.AddIdentityGrpcClient<DirectoryService.DirectoryServiceClient>(
+            sp => new Uri(sp.GetRequiredService<IOptions<RevocationReconcilerOptions>>().Value.DirectoryAddress!),
+            "identity.directory.v1.DirectoryService",
+            ["ListUsers"]);
+        builder.Services.AddSingleton<RevocationReconciler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RevocationReconciler>());
     }
 
     internal static bool IsRedis(IServiceProvider services) => string.Equals(

@@ -11,11 +11,14 @@ namespace Identity.Revocation.Feed;
 /// Serves one WatchRevocations call: replays what the subscriber missed after its last event id,
 /// then tails the feed, waking on the store's append signal with a fallback re-read.
 /// </summary>
-public sealed class FeedStreamer(IRevocationStore store, IOptions<RevocationFeedOptions> options, TimeProvider time)
+public sealed class FeedStreamer(IRevocationStore store, IOptions<RevocationFeedOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     public async Task StreamAsync(string tenantId, string afterEventId, IServerStreamWriter<RevocationEvent> writer, ServerCallContext context)
     {
-        var cancellationToken = context.CancellationToken;
+        // End open streams when the host stops, so shutdown does not wait out its timeout; the
+        // subscriber resumes elsewhere from its last event id.
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        var cancellationToken = stream.Token;
         FeedPosition cursor;
         if (afterEventId.Length == 0)
         {
@@ -46,6 +49,10 @@ public sealed class FeedStreamer(IRevocationStore store, IOptions<RevocationFeed
             if (read.Events.Count < batch)
             {
                 await Task.WhenAny(appended, Task.Delay(options.Value.FallbackPoll, time, cancellationToken));
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }

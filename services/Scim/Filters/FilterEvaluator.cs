@@ -81,19 +81,30 @@ public sealed class FilterEvaluator
         {
             var container = Container(scope, resolved, filter.Path);
             var node = container is null ? null : ScimJson.Get(container, resolved?.Attribute.Name ?? filter.Path.Name);
-            return node switch
+            if (node is JsonObject single)
             {
-                JsonArray array => array.OfType<JsonObject>().Any(elementFilter),
-                JsonObject single => elementFilter(single),
-                _ => false,
-            };
+                return elementFilter(single);
+            }
+
+            if (node is JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    if (item is JsonObject element && elementFilter(element))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         };
     }
 
     private Func<JsonObject, bool> CompileComparison(ComparisonFilter filter, ScimAttribute? parent)
     {
         var values = Leaves(filter.Path, parent, out var leafAttribute);
-        var single = parent is null ? SingleLeaf(filter.Path) : null;
+        var single = parent is null ? SingleLeaf(filter.Path) : SingleSubLeaf(parent, filter.Path);
         if (filter.Value.Kind == FilterValueKind.Null && filter.Operator is ComparisonOperator.Eq or ComparisonOperator.Ne)
         {
             // "eq null" reads as "has no value" (RFC 7643 §2.5: null is the same as unassigned).
@@ -110,6 +121,18 @@ public sealed class FilterEvaluator
         }
 
         return single is null ? scope => values(scope).Any(test) : scope => test(single(scope));
+    }
+
+    // Inside a value filter, a known single-valued sub-attribute is one lookup per element.
+    private static Func<JsonObject, JsonNode?>? SingleSubLeaf(ScimAttribute parent, AttributePath path)
+    {
+        if (parent.FindSubAttribute(path.Name) is not { MultiValued: false } sub)
+        {
+            return null;
+        }
+
+        var name = sub.Name;
+        return scope => ScimJson.Get(scope, name);
     }
 
     // Fast path for the common query (userName eq "x"): a core, single-valued, non-complex

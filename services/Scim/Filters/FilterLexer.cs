@@ -9,7 +9,7 @@ internal static class FilterLexer
 {
     public static List<FilterToken> Tokenize(string text, Func<string, ScimException> error)
     {
-        var tokens = new List<FilterToken>(Math.Min(text.Length / 3, 256) + 2);
+        var tokens = new List<FilterToken>(Math.Min(text.Length / 5, 256) + 4);
         var i = 0;
         while (i < text.Length)
         {
@@ -20,24 +20,24 @@ internal static class FilterLexer
                 continue;
             }
 
-            var (single, symbol) = c switch
+            var single = c switch
             {
-                '(' => (FilterTokenKind.OpenParen, "("),
-                ')' => (FilterTokenKind.CloseParen, ")"),
-                '[' => (FilterTokenKind.OpenBracket, "["),
-                ']' => (FilterTokenKind.CloseBracket, "]"),
-                _ => (FilterTokenKind.End, ""),
+                '(' => FilterTokenKind.OpenParen,
+                ')' => FilterTokenKind.CloseParen,
+                '[' => FilterTokenKind.OpenBracket,
+                ']' => FilterTokenKind.CloseBracket,
+                _ => FilterTokenKind.End,
             };
             if (single != FilterTokenKind.End)
             {
-                tokens.Add(new FilterToken(single, symbol, i));
+                tokens.Add(new FilterToken(single, i, text, i, 1));
                 i++;
             }
             else if (c == '"')
             {
                 var start = i;
                 var value = ReadString(text, ref i, error);
-                tokens.Add(new FilterToken(FilterTokenKind.String, value, start));
+                tokens.Add(new FilterToken(FilterTokenKind.String, start, value, 0, value.Length));
             }
             else
             {
@@ -47,11 +47,11 @@ internal static class FilterLexer
                     i++;
                 }
 
-                tokens.Add(new FilterToken(FilterTokenKind.Word, text[start..i], start));
+                tokens.Add(new FilterToken(FilterTokenKind.Word, start, text, start, i - start));
             }
         }
 
-        tokens.Add(new FilterToken(FilterTokenKind.End, "", text.Length));
+        tokens.Add(new FilterToken(FilterTokenKind.End, text.Length, text, text.Length, 0));
         return tokens;
     }
 

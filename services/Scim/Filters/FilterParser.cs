@@ -165,9 +165,9 @@ internal sealed partial class FilterParser
         Expect(FilterTokenKind.CloseBracket, "']' to close the value filter");
         _depth--;
         string? sub = null;
-        if (Peek.Kind == FilterTokenKind.Word && Peek.Text.StartsWith('.'))
+        if (Peek.Kind == FilterTokenKind.Word && Peek.Span.StartsWith('.'))
         {
-            sub = Peek.Text[1..];
+            sub = Peek.Source.Substring(Peek.Start + 1, Peek.Length - 1);
             if (!AttributePath.IsAttributeName(sub))
             {
                 throw Expected("a sub-attribute name after ']'.");
@@ -188,7 +188,7 @@ internal sealed partial class FilterParser
             return Count(new PresentFilter(path));
         }
 
-        if (token.Kind != FilterTokenKind.Word || ReadOperator(token.Text) is not { } op)
+        if (token.Kind != FilterTokenKind.Word || ReadOperator(token.Span) is not { } op)
         {
             throw Expected($"an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr) after '{pathToken.Text}'");
         }
@@ -198,7 +198,7 @@ internal sealed partial class FilterParser
     }
 
     // Table 3 operators are case-insensitive; a switch avoids Enum.TryParse on the hot path.
-    private static ComparisonOperator? ReadOperator(string text) =>
+    private static ComparisonOperator? ReadOperator(ReadOnlySpan<char> text) =>
         text.Length != 2 ? null : (char.ToLowerInvariant(text[0]), char.ToLowerInvariant(text[1])) switch
         {
             ('e', 'q') => ComparisonOperator.Eq,
@@ -243,9 +243,9 @@ internal sealed partial class FilterParser
             return FilterValue.Null;
         }
 
-        if (JsonNumber().IsMatch(token.Text))
+        if (JsonNumber().IsMatch(token.Span))
         {
-            if (!decimal.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            if (!decimal.TryParse(token.Span, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 throw _error($"at character {token.Position + 1}: the number {token.Text} is out of range");
             }

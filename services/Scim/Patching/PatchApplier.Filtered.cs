@@ -52,7 +52,14 @@ internal sealed partial class PatchApplier
         }
         else
         {
-            var replacement = (JsonObject)AttributeValueChecker.CheckSingle(value!, attribute, name, _options);
+            // A one-element list is read as its element; a filtered path names single values.
+            var single = value is JsonArray { Count: 1 } list ? list[0] : value;
+            if (single is null or JsonArray)
+            {
+                throw ScimException.InvalidValue($"'{name}' selects values by filter; give one value object, not a list.");
+            }
+
+            var replacement = (JsonObject)AttributeValueChecker.CheckSingle(single, attribute, name, _options);
             if (matches.Count == 0)
             {
                 matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name));

@@ -78,6 +78,13 @@ internal sealed partial class PatchApplier
         var container = Container(resolved, create: type != PatchOperationType.Remove);
         if (container is null)
         {
+            // Removing from an extension the resource does not carry: nothing to do, unless a
+            // filter asked for a value to exist (RFC 7644 §3.12 noTarget).
+            if (path.ValueFilter is not null && !clearing)
+            {
+                throw ScimException.NoTarget($"'{name}' matched no value.");
+            }
+
             return;
         }
 
@@ -224,7 +231,7 @@ internal sealed partial class PatchApplier
 
     private static void Store(JsonObject container, string name, JsonNode? value)
     {
-        if (value is null || value is JsonArray { Count: 0 })
+        if (value is null or JsonArray { Count: 0 } or JsonObject { Count: 0 })
         {
             ScimJson.Remove(container, name);
         }

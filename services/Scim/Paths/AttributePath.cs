@@ -79,7 +79,7 @@ public sealed record AttributePath(string? SchemaUri, string Name, string? SubAt
             return false;
         }
 
-        if (name == "$ref" || string.Equals(name, "$ref", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, "$ref", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -53,4 +53,37 @@ public sealed class RedisOutageTests
         }).ResponseAsync.WithTimeout());
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task RedisDownAtStart_ServiceStartsAnswersUnavailableThenServes()
+    {
+        await using var redis = await RedisServer.StartAsync().WithTimeout(TimeSpan.FromSeconds(30));
+        await redis.StopAsync().WithTimeout();
+        await using var service = await RevocationHost.StartAsync(RevocationHost.Redis(redis.ConnectionString));
+        var client = service.Client();
+        var tenant = TestTenant.New();
+        var request = new RevokeUserRequest { TenantId = tenant, UserId = "u1", Reason = "deactivated" };
+
+        var down = await Assert.ThrowsAsync<RpcException>(() => client.RevokeUserAsync(request).ResponseAsync.WithTimeout());
+        await redis.RestartAsync().WithTimeout(TimeSpan.FromSeconds(30));
+        await TaskTimeouts.EventuallyAsync(async () =>
+        {
+            try
+            {
+                await client.GetUserStateAsync(new GetUserStateRequest { TenantId = tenant, UserId = "u1" }).ResponseAsync.WithTimeout();
+                return true;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(15));
+        using var watchers = client.WatchRevocations(new WatchRevocationsRequest { TenantId = tenant });
+        await watchers.ResponseHeadersAsync.WithTimeout();
+        var revoked = await client.RevokeUserAsync(request).ResponseAsync.WithTimeout();
+
+        var received = await watchers.ResponseStream.NextAsync();
+        Assert.Equal(StatusCode.Unavailable, down.StatusCode);
+        Assert.Equal(revoked.EventId, received.EventId);
+    }
 }

@@ -206,52 +206,12 @@ public sealed class PatchEngineRuleTests
     }
 
     [Fact]
-    public void Apply_ExtensionAttributeOnUserWithoutExtension_CreatesObjectAndListsSchema()
+    public void Apply_HandBuiltPathlessRemove_ThrowsNoTarget()
     {
-        var user = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"a"}""");
+        var request = new PatchRequest([new PatchOperation(PatchOperationType.Remove, null, null)]);
 
-        var result = Apply(user, $$"""{"op":"add","path":"{{Enterprise}}:department","value":"Sales"}""");
+        var error = Assert.Throws<ScimException>(() => PatchEngine.Apply(Fixtures.User(), request, SchemaRegistry.Default.Users));
 
-        Assert.Equal("Sales", result[Enterprise]!["department"]!.GetValue<string>());
-        Assert.Contains(Enterprise, result["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
-    }
-
-    [Fact]
-    public void Apply_RemoveLastExtensionAttribute_DropsExtensionAndSchema()
-    {
-        var user = Json.Object($$$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","{{{Enterprise}}}"],"userName":"a","{{{Enterprise}}}":{"department":"x"}}""");
-
-        var result = Apply(user, $$"""{"op":"remove","path":"{{Enterprise}}:department"}""");
-
-        Assert.False(result.ContainsKey(Enterprise));
-        Assert.Equal(["urn:ietf:params:scim:schemas:core:2.0:User"], result["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
-    }
-
-    [Fact]
-    public void Apply_AttributeNamesInOtherCase_MatchExistingKeys()
-    {
-        var result = Apply(Fixtures.User(), """{"op":"replace","path":"DISPLAYNAME","value":"B"}""", """{"op":"replace","path":"Name.GivenName","value":"G"}""");
-
-        Assert.Equal("B", result["displayName"]!.GetValue<string>());
-        Assert.Equal("G", result["name"]!["givenName"]!.GetValue<string>());
-        Assert.False(result.ContainsKey("DISPLAYNAME"));
-    }
-
-    [Fact]
-    public void Apply_RemoveFilteredSubAttribute_RemovesFieldOnMatches()
-    {
-        var result = Apply(Fixtures.User(), """{"op":"remove","path":"addresses[type eq \"home\"].streetAddress"}""");
-
-        Assert.False(result["addresses"]![1]!.AsObject().ContainsKey("streetAddress"));
-        Assert.True(result["addresses"]![0]!.AsObject().ContainsKey("streetAddress"));
-    }
-
-    [Fact]
-    public void Apply_AddWithFilterOnMatch_MergesIntoElement()
-    {
-        var result = Apply(Fixtures.User(), """{"op":"add","path":"emails[type eq \"home\"]","value":{"display":"Home mail"}}""");
-
-        Assert.Equal("Home mail", result["emails"]![1]!["display"]!.GetValue<string>());
-        Assert.Equal("babs@jensen.org", result["emails"]![1]!["value"]!.GetValue<string>());
+        Assert.Equal("noTarget", error.ScimType);
     }
 }

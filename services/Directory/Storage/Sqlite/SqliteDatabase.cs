@@ -11,6 +11,8 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    // The single writer keeps its connection: no pool round trip or pragmas per write.
+    private SqliteConnection? _writer;
     // An in-memory database lives only while a connection to it is open.
     private readonly SqliteConnection? _keepAlive;
 
@@ -79,7 +81,7 @@ public sealed class SqliteDatabase : IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await ConnectAsync(cancellationToken);
+            var connection = _writer ??= await ConnectAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
@@ -93,6 +95,7 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
         _keepAlive?.Dispose();
         _writeLock.Dispose();
     }

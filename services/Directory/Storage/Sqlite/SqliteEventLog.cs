@@ -18,7 +18,8 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     {
         await using var next = connection.CreateCommand();
         next.Transaction = transaction;
-        next.CommandText = "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE tenant_id = $tenant";
+        // ORDER BY ... LIMIT 1 reads one index entry; MAX with a WHERE walks the tenant's range.
+        next.CommandText = "SELECT COALESCE((SELECT seq FROM events WHERE tenant_id = $tenant ORDER BY seq DESC LIMIT 1), 0) + 1";
         next.Parameters.AddWithValue("$tenant", tenantId);
         return (long)(await next.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -96,7 +97,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     {
         await using var connection = await database.ConnectAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM events WHERE tenant_id = $tenant";
+        command.CommandText = "SELECT COALESCE((SELECT seq FROM events WHERE tenant_id = $tenant ORDER BY seq DESC LIMIT 1), 0)";
         command.Parameters.AddWithValue("$tenant", tenantId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }

@@ -45,6 +45,8 @@ internal static class SqliteSchema
             -- Soft-deleted users leave the partial index, which frees their userName.
             CREATE UNIQUE INDEX IF NOT EXISTS ux_users_user_name ON users (tenant_id, user_name_lower) WHERE deleted IS NULL;
             CREATE UNIQUE INDEX IF NOT EXISTS ux_users_ord ON users (tenant_id, ord);
+            -- Covers listing and counting live users in creation order without reading rows.
+            CREATE INDEX IF NOT EXISTS ix_users_live_ord ON users (tenant_id, ord) WHERE deleted IS NULL;
             CREATE INDEX IF NOT EXISTS ix_users_external_id ON users (tenant_id, external_id_lower);
             CREATE INDEX IF NOT EXISTS ix_users_last_modified ON users (tenant_id, last_modified);
             CREATE INDEX IF NOT EXISTS ix_users_active ON users (tenant_id, active);
@@ -53,8 +55,8 @@ internal static class SqliteSchema
                 user_id TEXT NOT NULL,
                 value_lower TEXT NOT NULL,
                 is_primary INTEGER NOT NULL,
-                PRIMARY KEY (tenant_id, user_id, value_lower));
-            CREATE INDEX IF NOT EXISTS ix_user_emails_value ON user_emails (tenant_id, value_lower);
+                PRIMARY KEY (tenant_id, value_lower, user_id)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS ix_user_emails_user ON user_emails (tenant_id, user_id);
             CREATE TABLE IF NOT EXISTS events (
                 tenant_id TEXT NOT NULL,
                 seq INTEGER NOT NULL,

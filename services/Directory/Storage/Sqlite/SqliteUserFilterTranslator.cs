@@ -18,7 +18,7 @@ public static class SqliteUserFilterTranslator
         }
         var parameters = new List<KeyValuePair<string, object>>();
         var (where, exact) = Node(filter, parameters);
-        return new SqlFilter(where, parameters, where is not null && exact);
+        return new SqlFilter(where, parameters, where is not null && exact, Selective(filter));
     }
 
     private static (string? Sql, bool Exact) Node(FilterNode node, List<KeyValuePair<string, object>> parameters)
@@ -88,7 +88,7 @@ public static class SqliteUserFilterTranslator
                     ? $"u.active = {(flag ? 1 : 0)}"
                     : $"(u.active IS NULL OR u.active <> {(flag ? 1 : 0)})";
             case DerivedField.EmailValue when value.Kind == FilterValueKind.String && op == ComparisonOperator.Eq:
-                return $"EXISTS (SELECT 1 FROM user_emails e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND e.value_lower = {Add(parameters, text.ToLowerInvariant())})";
+                return $"u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = {Add(parameters, text.ToLowerInvariant())})";
             case DerivedField.Created or DerivedField.LastModified when value.Kind == FilterValueKind.String && ScimTime.TryNormalize(text, out var time):
                 var column = field == DerivedField.Created ? "u.created" : "u.last_modified";
                 return Ordered(op) is { } sqlOp ? $"{column} {sqlOp} {Add(parameters, time)}" : null;
@@ -96,6 +96,20 @@ public static class SqliteUserFilterTranslator
                 return null;
         }
     }
+
+    /// <summary>
+    /// True when an AND-chain of the filter pins a near-unique key (userName, externalId, id or
+    /// an email equal to a value): then sorting the few matches beats walking the ordinal index,
+    /// which SQLite would otherwise pick for ORDER BY without statistics.
+    /// </summary>
+    private static bool Selective(FilterNode node) => node switch
+    {
+        AndFilter and => Selective(and.Left) || Selective(and.Right),
+        ComparisonFilter { Operator: ComparisonOperator.Eq, Value.Kind: FilterValueKind.String } c =>
+            DerivedFields.Of(c.Path) is DerivedField.UserName or DerivedField.ExternalId or DerivedField.Id or DerivedField.EmailValue,
+        ValuePathFilter { Filter: ComparisonFilter { Operator: ComparisonOperator.Eq } } v => DerivedFields.Of(v.Path) == DerivedField.EmailValue,
+        _ => false,
+    };
 
     private static string? StringCondition(string column, ComparisonOperator op, string lower, List<KeyValuePair<string, object>> parameters) => op switch
     {

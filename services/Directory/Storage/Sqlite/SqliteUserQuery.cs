@@ -30,7 +30,8 @@ internal sealed class SqliteUserQuery(SqliteDatabase database, UserQuery query)
             total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
         await using var select = Command(connection, filter, SqliteUserReader.Select, query.AfterOrdinal);
-        select.CommandText += " ORDER BY u.ord LIMIT $limit OFFSET $offset";
+        // "+u.ord" keeps SQLite from walking the ordinal index when an equality on a key finds the few rows faster.
+        select.CommandText += filter.Selective ? " ORDER BY +u.ord LIMIT $limit OFFSET $offset" : " ORDER BY u.ord LIMIT $limit OFFSET $offset";
         select.Parameters.AddWithValue("$limit", query.Limit);
         select.Parameters.AddWithValue("$offset", query.Offset);
         return new UserPage(await SqliteUserReader.ReadAllAsync(select, cancellationToken), total);
@@ -41,7 +42,7 @@ internal sealed class SqliteUserQuery(SqliteDatabase database, UserQuery query)
         var matches = new FilterEvaluator(SchemaRegistry.Default.Users).Compile(query.Filter!);
         var start = query.CountTotal ? 0 : query.AfterOrdinal;
         await using var select = Command(connection, filter, SqliteUserReader.Select, start);
-        select.CommandText += " ORDER BY u.ord";
+        select.CommandText += filter.Selective ? " ORDER BY +u.ord" : " ORDER BY u.ord";
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var page = new List<StoredUser>();
         var total = 0;
@@ -74,7 +75,8 @@ internal sealed class SqliteUserQuery(SqliteDatabase database, UserQuery query)
     private SqliteCommand Command(SqliteConnection connection, SqlFilter filter, string head, long afterOrdinal)
     {
         var command = connection.CreateCommand();
-        var where = "u.tenant_id = $tenant AND u.ord > $after";
+        // A key equality finds its few rows by its own index; "+" stops SQLite from preferring the ordinal range instead.
+        var where = filter.Selective ? "u.tenant_id = $tenant AND +u.ord > $after" : "u.tenant_id = $tenant AND u.ord > $after";
         if (!query.IncludeDeleted)
         {
             where += " AND u.deleted IS NULL";

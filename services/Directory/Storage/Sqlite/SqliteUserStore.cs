@@ -51,15 +51,16 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         {
             UserKey.UserName => "u.user_name_lower = $value",
             UserKey.ExternalId => "u.external_id_lower = $value",
-            UserKey.Email => "EXISTS (SELECT 1 FROM user_emails e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND e.value_lower = $value)",
-            _ => "EXISTS (SELECT 1 FROM user_emails e WHERE e.tenant_id = u.tenant_id AND e.user_id = u.id AND e.value_lower = $value AND e.is_primary = 1)",
+            UserKey.Email => "u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = $value)",
+            _ => "u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = $value AND e.is_primary = 1)",
         };
         await using var connection = await database.ConnectAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"{SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {condition} ORDER BY u.ord LIMIT 50";
+        // No ORDER BY in SQL: without statistics SQLite would walk the ordinal index to avoid a sort.
+        command.CommandText = $"{SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {condition} LIMIT 50";
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$value", value.ToLowerInvariant());
-        return await SqliteUserReader.ReadAllAsync(command, cancellationToken);
+        return (await SqliteUserReader.ReadAllAsync(command, cancellationToken)).OrderBy(u => u.Ordinal).ToList();
     }
 
     public Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Identity.Revocation.Domain;
 using Identity.Revocation.Feed;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ public sealed class InProcessRevocationStore : IRevocationStore
     private const int SweepEvery = 1024;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, InProcessTenant> _tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InProcessTenant> _tenants = new(StringComparer.Ordinal);
     private readonly TenantSignals _signals = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _grace;
@@ -42,23 +43,21 @@ public sealed class InProcessRevocationStore : IRevocationStore
         }
     }
 
+    // Lock-free: see InProcessTenant for why a reader cannot see a half-applied revocation.
     public Task<SessionCheck> CheckSessionAsync(string tenantId, string userId, string sessionId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (!_tenants.TryGetValue(tenantId, out var tenant))
         {
-            if (!_tenants.TryGetValue(tenantId, out var tenant))
-            {
-                return Task.FromResult(new SessionCheck(CredentialState.Unknown, null));
-            }
-            var user = tenant.UserOf(userId);
-            if (!tenant.Sessions.TryGetValue((userId, sessionId), out var stored))
-            {
-                return Task.FromResult(new SessionCheck(user.Blocked ? CredentialState.Blocked : CredentialState.Unknown, null));
-            }
-            var record = stored.Record;
-            var state = CredentialRules.Evaluate(user, record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
-            return Task.FromResult(new SessionCheck(state, state == CredentialState.Unknown ? null : record.ExpiresAt));
+            return Task.FromResult(new SessionCheck(CredentialState.Unknown, null));
         }
+        var user = tenant.UserOf(userId);
+        if (!tenant.Sessions.TryGetValue((userId, sessionId), out var stored))
+        {
+            return Task.FromResult(new SessionCheck(user.Blocked ? CredentialState.Blocked : CredentialState.Unknown, null));
+        }
+        var record = stored.Record;
+        var state = CredentialRules.Evaluate(user, record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
+        return Task.FromResult(new SessionCheck(state, state == CredentialState.Unknown ? null : record.ExpiresAt));
     }
 
     public Task<bool> RevokeSessionAsync(string tenantId, string userId, string sessionId, string reason, CancellationToken cancellationToken)
@@ -117,18 +116,15 @@ public sealed class InProcessRevocationStore : IRevocationStore
 
     public Task<TokenCheck> CheckTokenAsync(string tenantId, string tokenId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (!_tenants.TryGetValue(tenantId, out var tenant) || !tenant.Tokens.TryGetValue(tokenId, out var stored))
         {
-            if (!_tenants.TryGetValue(tenantId, out var tenant) || !tenant.Tokens.TryGetValue(tokenId, out var stored))
-            {
-                return Task.FromResult(new TokenCheck(CredentialState.Unknown, null, null));
-            }
-            var record = stored.Record;
-            var state = CredentialRules.Evaluate(tenant.UserOf(record.UserId), record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
-            return Task.FromResult(state == CredentialState.Unknown
-                ? new TokenCheck(state, null, null)
-                : new TokenCheck(state, record.UserId, record.ExpiresAt));
+            return Task.FromResult(new TokenCheck(CredentialState.Unknown, null, null));
         }
+        var record = stored.Record;
+        var state = CredentialRules.Evaluate(tenant.UserOf(record.UserId), record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
+        return Task.FromResult(state == CredentialState.Unknown
+            ? new TokenCheck(state, null, null)
+            : new TokenCheck(state, record.UserId, record.ExpiresAt));
     }
 
     public Task<bool> RevokeTokenAsync(string tenantId, string tokenId, string reason, CancellationToken cancellationToken)
@@ -169,7 +165,7 @@ public sealed class InProcessRevocationStore : IRevocationStore
             {
                 foreach (var sessionId in sessionIds)
                 {
-                    if (tenant.Sessions.Remove((userId, sessionId), out var session) && !session.Revoked && session.Record.ExpiresAt > now)
+                    if (tenant.Sessions.TryRemove((userId, sessionId), out var session) && !session.Revoked && session.Record.ExpiresAt > now)
                     {
                         sessions++;
                     }
@@ -212,10 +208,7 @@ public sealed class InProcessRevocationStore : IRevocationStore
 
     public Task<UserState> GetUserStateAsync(string tenantId, string userId, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            return Task.FromResult(_tenants.TryGetValue(tenantId, out var tenant) ? tenant.UserOf(userId) : default);
-        }
+        return Task.FromResult(_tenants.TryGetValue(tenantId, out var tenant) ? tenant.UserOf(userId) : default);
     }
 
     public Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken)

@@ -1,19 +1,24 @@
+using System.Collections.Concurrent;
 using Identity.Revocation.Domain;
 
 namespace Identity.Revocation.Storage.InProcess;
 
-/// <summary>One tenant's state in memory; every member is guarded by the store's lock.</summary>
+/// <summary>
+/// One tenant's state in memory. Writers hold the store's lock; checks read the concurrent
+/// dictionaries without it (records are immutable and swapped whole, and RevokeUser sets the
+/// block before it deletes sessions, so a lock-free reader never sees a revoked user as valid).
+/// </summary>
 internal sealed class InProcessTenant(int feedMaxLength)
 {
-    public Dictionary<(string UserId, string SessionId), StoredSession> Sessions { get; } = [];
+    public ConcurrentDictionary<(string UserId, string SessionId), StoredSession> Sessions { get; } = new();
 
     public Dictionary<string, HashSet<string>> SessionsByUser { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, StoredToken> Tokens { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, StoredToken> Tokens { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, HashSet<string>> TokensByUser { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, UserState> Users { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, UserState> Users { get; } = new(StringComparer.Ordinal);
 
     public InProcessFeed Feed { get; } = new(feedMaxLength);
 
@@ -23,12 +28,12 @@ internal sealed class InProcessTenant(int feedMaxLength)
     {
         foreach (var (key, session) in Sessions.Where(s => CredentialRules.IsForgotten(s.Value.Record.ExpiresAt, now, grace)).ToList())
         {
-            Sessions.Remove(key);
+            Sessions.TryRemove(key, out _);
             RemoveIndex(SessionsByUser, session.Record.UserId, key.SessionId);
         }
         foreach (var (tokenId, token) in Tokens.Where(t => CredentialRules.IsForgotten(t.Value.Record.ExpiresAt, now, grace)).ToList())
         {
-            Tokens.Remove(tokenId);
+            Tokens.TryRemove(tokenId, out _);
             RemoveIndex(TokensByUser, token.Record.UserId, tokenId);
         }
     }

@@ -22,6 +22,7 @@ public sealed class RedisRevocationStore : IRevocationStore
     private readonly TimeSpan _grace;
     private readonly int _feedMaxLength;
     private readonly TenantSignals _signals = new();
+    private readonly ISubscriber _subscriber;
     private readonly ConcurrentDictionary<string, bool> _knownTenants = new(StringComparer.Ordinal);
 
     public RedisRevocationStore(RedisConnection connection, IOptions<RevocationStorageOptions> options, TimeProvider time)
@@ -31,10 +32,14 @@ public sealed class RedisRevocationStore : IRevocationStore
         _time = time;
         _grace = options.Value.ExpiredGrace;
         _feedMaxLength = options.Value.FeedMaxLength;
-        var subscriber = connection.Multiplexer.GetSubscriber();
-        subscriber.Subscribe(_keys.FeedChannel, (_, tenant) => _signals.Fire(tenant!));
-        // Notifications published while we were disconnected are lost: wake every watcher to re-read.
-        connection.Multiplexer.ConnectionRestored += (_, _) => _signals.FireAll();
+        _subscriber = connection.Multiplexer.GetSubscriber();
+        _ = SubscribeAsync();
+        connection.Multiplexer.ConnectionRestored += (_, _) =>
+        {
+            _ = SubscribeAsync();
+            // Notifications published while we were disconnected are lost: wake every watcher to re-read.
+            _signals.FireAll();
+        };
     }
 
     public Task<bool> TryRegisterSessionAsync(SessionRecord session, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
@@ -155,6 +160,22 @@ public sealed class RedisRevocationStore : IRevocationStore
     });
 
     public Task WhenEventAppended(string tenantId) => _signals.WhenFired(tenantId);
+
+    // Redis may be down when we start; watchers then rely on their fallback re-read until a
+    // reconnect subscribes again. Subscribing twice to the same channel and handler is harmless.
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await _subscriber.SubscribeAsync(_keys.FeedChannel, OnFeedMessage);
+        }
+        catch (RedisException)
+        {
+            // Retried on ConnectionRestored.
+        }
+    }
+
+    private void OnFeedMessage(RedisChannel channel, RedisValue tenant) => _signals.Fire(tenant!);
 
     private Task<bool> RevokeCredentialAsync(string tenantId, RedisKey key, RevocationEventKind kind, string idField, string id, string reason) => RedisGuard.Run(async () =>
     {

@@ -1,0 +1,100 @@
+using Identity.Directory.Storage.Mongo;
+using Identity.Scim.Filters;
+using MongoDB.Bson;
+
+namespace Identity.Directory.Tests.Storage;
+
+/// <summary>The SCIM filter → MongoDB query translation, checked on the BSON it builds (no server needed).</summary>
+public sealed class MongoUserFilterTranslatorTests
+{
+    private static MongoFilter Translate(string filter) => MongoUserFilterTranslator.Translate(ScimFilter.Parse(filter));
+
+    [Theory]
+    // userName: case-insensitive string, on the lower-cased field.
+    [InlineData("userName eq \"Alice@Example.COM\"", "{ unl: 'alice@example.com' }")]
+    [InlineData("USERNAME Eq \"Bob\"", "{ unl: 'bob' }")]
+    [InlineData("userName ne \"Bob\"", "{ unl: { $ne: 'bob' } }")]
+    [InlineData("userName co \"Li.C\"", "{ unl: /li\\.c/ }")]
+    [InlineData("userName sw \"AL\"", "{ unl: /^al/ }")]
+    [InlineData("userName ew \"@X.org\"", "{ unl: /@x\\.org$/ }")]
+    [InlineData("userName pr", "{ }")]
+    [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"A\"", "{ unl: 'a' }")]
+    // externalId and id: caseExact strings.
+    [InlineData("externalId eq \"Ext-1\"", "{ extl: 'ext-1', ext: 'Ext-1' }")]
+    [InlineData("externalId ne \"Ext-1\"", "{ ext: { $ne: 'Ext-1' } }")]
+    [InlineData("externalId sw \"E\"", "{ ext: /^E/ }")]
+    [InlineData("externalId pr", "{ ext: { $type: 'string' } }")]
+    [InlineData("id eq \"u-1\"", "{ id: 'u-1' }")]
+    [InlineData("id ne \"u-1\"", "{ id: { $ne: 'u-1' } }")]
+    // active: boolean.
+    [InlineData("active eq true", "{ active: true }")]
+    [InlineData("active eq false", "{ active: false }")]
+    [InlineData("active ne true", "{ active: { $ne: true } }")]
+    // emails: multi-valued complex, value sub-attribute lower-cased.
+    [InlineData("emails eq \"A@X.com\"", "{ em: 'a@x.com' }")]
+    [InlineData("emails.value eq \"A@X.com\"", "{ em: 'a@x.com' }")]
+    [InlineData("emails.value ne \"A@X.com\"", "{ em: { $ne: 'a@x.com' } }")]
+    [InlineData("emails co \"@X\"", "{ em: /@x/ }")]
+    [InlineData("emails[value sw \"A\"]", "{ em: /^a/ }")]
+    [InlineData("emails pr", "{ 'em.0': { $exists: true } }")]
+    // meta times: dateTime, normalized to fixed-width UTC text.
+    [InlineData("meta.lastModified gt \"2026-01-15T10:00:00+01:00\"", "{ lm: { $gt: '2026-01-15T09:00:00.0000000Z' } }")]
+    [InlineData("meta.lastModified ge \"2026-01-15T09:00:00Z\"", "{ lm: { $gte: '2026-01-15T09:00:00.0000000Z' } }")]
+    [InlineData("meta.lastModified lt \"2026-01-15T09:00:00.5Z\"", "{ lm: { $lt: '2026-01-15T09:00:00.5000000Z' } }")]
+    [InlineData("meta.lastModified le \"2026-01-15T09:00:00Z\"", "{ lm: { $lte: '2026-01-15T09:00:00.0000000Z' } }")]
+    [InlineData("meta.created eq \"2026-01-15T09:00:00Z\"", "{ cr: '2026-01-15T09:00:00.0000000Z' }")]
+    // logical operators over translatable parts.
+    [InlineData("userName eq \"a\" and active eq true", "{ $and: [ { unl: 'a' }, { active: true } ] }")]
+    [InlineData("userName eq \"a\" or externalId eq \"B\"", "{ $or: [ { unl: 'a' }, { extl: 'b', ext: 'B' } ] }")]
+    [InlineData("not (active eq true)", "{ $nor: [ { active: true } ] }")]
+    public void Translate_PushableFilter_BuildsExactQuery(string filter, string expected)
+    {
+        var translated = Translate(filter);
+
+        Assert.Equal(BsonDocument.Parse(expected), translated.Filter);
+        Assert.False(translated.Residual);
+    }
+
+    [Theory]
+    // Ordering on case-insensitive strings: the evaluator's order differs from lower-case binary order.
+    [InlineData("userName gt \"b\"", "{ }")]
+    [InlineData("userName le \"b\"", "{ }")]
+    // Attributes without a derived field: sub-attributes, extensions, unindexed core attributes.
+    [InlineData("name.familyName eq \"Doe\"", "{ }")]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"7\"", "{ }")]
+    [InlineData("title pr", "{ }")]
+    [InlineData("meta.lastModified ne \"2026-01-15T09:00:00Z\"", "{ }")]
+    [InlineData("externalId eq null", "{ }")]
+    [InlineData("active pr", "{ }")]
+    // AND keeps the translatable side to narrow; OR and NOT over an untranslatable side push nothing.
+    [InlineData("userName sw \"a\" and name.familyName eq \"Doe\"", "{ unl: /^a/ }")]
+    [InlineData("title pr and emails.value eq \"x@y\"", "{ em: 'x@y' }")]
+    [InlineData("userName eq \"a\" or name.familyName eq \"Doe\"", "{ }")]
+    [InlineData("not (title pr)", "{ }")]
+    [InlineData("emails[type eq \"work\" and value eq \"x@y\"]", "{ }")]
+    // An OR of a narrowing side and an exact side still narrows: each side selects a superset of its matches.
+    [InlineData("(userName eq \"a\" and title pr) or active eq true", "{ $or: [ { unl: 'a' }, { active: true } ] }")]
+    public void Translate_FilterNeedingTheEvaluator_NarrowsAndFlagsResidual(string filter, string expected)
+    {
+        var translated = Translate(filter);
+
+        Assert.Equal(BsonDocument.Parse(expected), translated.Filter);
+        Assert.True(translated.Residual);
+    }
+
+    [Fact]
+    public void Translate_NoFilter_MatchesEverythingWithoutResidual()
+    {
+        var translated = MongoUserFilterTranslator.Translate(null);
+
+        Assert.Equal((0, false), (translated.Filter.ElementCount, translated.Residual));
+    }
+
+    [Fact]
+    public void Translate_RegexMetacharacters_AreEscaped()
+    {
+        var translated = Translate("userName co \"a+b(c)*\"");
+
+        Assert.Equal(new BsonRegularExpression("a\\+b\\(c\\)\\*"), translated.Filter["unl"]);
+    }
+}
