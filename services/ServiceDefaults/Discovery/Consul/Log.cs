@@ -16,7 +16,7 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Consul deregistration of {ServiceId} failed; its check will expire it.")]
     public static partial void ConsulDeregistrationFailed(this ILogger logger, string serviceId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Consul unreachable while resolving {Service}; keeping {Count} known addresses.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consul did not answer for {Service}; keeping {Count} known addresses.")]
     public static partial void ConsulUnreachable(this ILogger logger, string service, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consul lists {Count} passing instances of {Service}.")]
