@@ -1,9 +1,9 @@
+using Identity.ServiceDefaults.GrpcErrors;
 using Google.Rpc;
 using Grpc.Core;
 using Identity.Contracts.Common.V1;
 using Identity.Directory.Storage;
 using Identity.Directory.Users;
-using Status = Google.Rpc.Status;
 
 namespace Identity.Directory.Grpc;
 
@@ -44,14 +44,5 @@ internal static class Errors
         _ => Build(Code.Aborted, ex.Message, ErrorReason.VersionMismatch),
     };
 
-    private static RpcException Build(Code code, string detail, ErrorReason reason)
-    {
-        var status = new Status
-        {
-            Code = (int)code,
-            Message = detail,
-            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Domain = Domain, Reason = reason.ToString() }) },
-        };
-        return status.ToRpcException();
-    }
+    private static RpcException Build(Code code, string detail, ErrorReason reason) => RpcErrors.Create(code, detail, reason, Domain);
 }

@@ -1,8 +1,8 @@
+using Identity.ServiceDefaults.GrpcErrors;
 using Google.Rpc;
 using Grpc.Core;
 using Identity.Contracts.Common.V1;
 using Identity.GroupRole.Domain;
-using Status = Google.Rpc.Status;
 
 namespace Identity.GroupRole.Grpc;
 
@@ -35,14 +35,5 @@ internal static class Errors
         _ => Build(Code.InvalidArgument, ex.Message, ErrorReason.InvalidValue),
     };
 
-    private static RpcException Build(Code code, string detail, ErrorReason reason)
-    {
-        var status = new Status
-        {
-            Code = (int)code,
-            Message = detail,
-            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Domain = Domain, Reason = reason.ToString() }) },
-        };
-        return status.ToRpcException();
-    }
+    private static RpcException Build(Code code, string detail, ErrorReason reason) => RpcErrors.Create(code, detail, reason, Domain);
 }

@@ -1,7 +1,7 @@
+using Identity.ServiceDefaults.GrpcErrors;
 using Google.Rpc;
 using Grpc.Core;
 using Identity.Contracts.Common.V1;
-using Status = Google.Rpc.Status;
 
 namespace Identity.Revocation.Grpc;
 
@@ -24,14 +24,5 @@ internal static class Errors
     public static RpcException FeedGap(string afterEventId) =>
         Build(Code.OutOfRange, $"Event '{afterEventId}' is older than the feed's retention; events after it were trimmed.", ErrorReason.InvalidPageToken);
 
-    private static RpcException Build(Code code, string detail, ErrorReason reason)
-    {
-        var status = new Status
-        {
-            Code = (int)code,
-            Message = detail,
-            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Domain = Domain, Reason = reason.ToString() }) },
-        };
-        return status.ToRpcException();
-    }
+    private static RpcException Build(Code code, string detail, ErrorReason reason) => RpcErrors.Create(code, detail, reason, Domain);
 }
