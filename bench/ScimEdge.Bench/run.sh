@@ -12,7 +12,7 @@ CONNECTIONS="${CONNECTIONS:-16}"
 WORK="$(mktemp -d /tmp/scimedge-bench.XXXXXX)"
 RESULTS="$WORK/results"
 mkdir -p "$RESULTS"
-export BENCH_TOKEN="bench-token-$(date +%s)-secret"
+export BENCH_TOKEN="bench-token-$(date +%s)-0123456789abcdef"
 export BENCH_DATA="$WORK"
 export BENCH_PATH_PREFIX=/scim/v2   # both targets serve the SCIM paths
 PIDS=()
