@@ -40,7 +40,12 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
             await access.DenyAsync(request.TenantId, user.Id, "created inactive", mutation, cancellationToken);
         }
         await SyncRolesAsync(request, user.Id, null, resource, cancellationToken);
-        return await ReadBackAsync(request, user.Id, StatusCodes.Status201Created, cancellationToken);
+        // Directory answered with the stored user, and the steps above write elsewhere: no read-back.
+        // A new id cannot be in any group yet, so GroupRole is asked only for an adopted JIT user.
+        var rendered = created.Adopted
+            ? await queries.RenderAsync(request, user, cancellationToken)
+            : UserRendering.Render(user, request.BaseUrl, null);
+        return new ScimOutcome(StatusCodes.Status201Created, rendered, user.Version, UserRendering.Location(request.BaseUrl, user.Id));
     }
 
     public async Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, CancellationToken cancellationToken)

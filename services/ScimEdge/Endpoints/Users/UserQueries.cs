@@ -13,8 +13,14 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
     public async Task<(JsonObject Resource, long Version)> GetAsync(ScimRequestContext request, string id, CancellationToken cancellationToken)
     {
         var user = (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
+        return (await RenderAsync(request, user, cancellationToken), user.Version);
+    }
+
+    /// <summary>Renders a user Directory has just answered with, adding its groups from GroupRole.</summary>
+    public async Task<JsonObject> RenderAsync(ScimRequestContext request, User user, CancellationToken cancellationToken)
+    {
         var memberships = await GroupsOfAsync(request.TenantId, [user.Id], cancellationToken);
-        return (UserRendering.Render(user, request.BaseUrl, memberships.GetValueOrDefault(user.Id)), user.Version);
+        return UserRendering.Render(user, request.BaseUrl, memberships.GetValueOrDefault(user.Id));
     }
 
     /// <summary>One page of users for a SCIM list: the resources, totalResults and the startIndex answered.</summary>
