@@ -32,8 +32,17 @@ if [ ! -x "$newman" ] || ! "$newman" --version 2>/dev/null | grep -qx "$newman_v
   npm install --prefix "$repo/conformance/.tools" --no-audit --no-fund --loglevel=error "newman@$newman_version" >/dev/null
 fi
 
+# node is here anyway (newman needs it), so it also does the small network chores: no python/curl needed.
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+}
+http_ok() { # method url [admin-key json-body]
+  node -e '
+    const [method, url, key, body] = process.argv.slice(1);
+    const headers = key ? { Authorization: `Bearer ${key}`, "Content-Type": "application/json" } : {};
+    fetch(url, { method, headers, body: body || undefined })
+      .then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1));
+  ' "$@"
 }
 
 dotnet build services/DevHost -c Release -nologo -v:q -warnaserror >/dev/null
@@ -61,7 +70,7 @@ trap cleanup EXIT
 
 ready=""
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$mgmt_port/health/ready" >/dev/null 2>&1; then ready=1; break; fi
+  if http_ok GET "http://127.0.0.1:$mgmt_port/health/ready"; then ready=1; break; fi
   kill -0 "$devhost_pid" 2>/dev/null || break
   sleep 0.5
 done
@@ -74,8 +83,8 @@ fi
 # The collection PUTs a user with a misspelled attribute ("adreses") and expects 200: the tenant
 # runs with lenientAttributes (unknown attributes dropped), the admin API setting for IdPs that
 # send attributes outside the schema. The default (strict) answers that request 400 invalidValue.
-curl -fsS -X PATCH -H "Authorization: Bearer $admin_key" -H "Content-Type: application/json" \
-  -d '{"lenientAttributes": true}' "http://127.0.0.1:$scim_port/admin/tenants/newman" >/dev/null
+http_ok PATCH "http://127.0.0.1:$scim_port/admin/tenants/newman" "$admin_key" '{"lenientAttributes": true}' \
+  || { echo "run-newman: could not set the tenant lenient through the admin API" >&2; exit 1; }
 
 # Every top-level item except the token folder, in the collection's order. newman's --folder
 # looks names up depth-first and the top-level request "Get all users" shares its name with a
