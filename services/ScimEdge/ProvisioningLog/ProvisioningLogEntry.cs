@@ -34,4 +34,7 @@ public sealed record ProvisioningLogEntry(
 {
     /// <summary>The profile that answered: <c>okta</c> when the tenant names it, <c>auto:okta</c> when detected from the headers.</summary>
     public string? AnsweringProfile { get; init; }
+
+    /// <summary>The attribute that profile's IdP matches existing users on (userName, userName/externalId).</summary>
+    public string? MatchingAttribute { get; init; }
 }

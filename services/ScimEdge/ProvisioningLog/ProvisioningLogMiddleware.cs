@@ -67,6 +67,7 @@ internal sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioni
                 resourceId)
             {
                 AnsweringProfile = answering.Label,
+                MatchingAttribute = answering.Profile.MatchingAttribute,
             };
             buffer.Add(tenantId, entry);
         }

@@ -21,6 +21,7 @@ public sealed class IdpProfileLogTests(SuiteFixture fixture)
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("auto:okta", entry["answeringProfile"]!.GetValue<string>());
+        Assert.Equal("userName", entry["matchingAttribute"]!.GetValue<string>());
     }
 
     [Fact]
