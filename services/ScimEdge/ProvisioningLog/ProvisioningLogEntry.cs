@@ -7,7 +7,7 @@ namespace Identity.ScimEdge.ProvisioningLog;
 /// <param name="Time">When the request arrived (UTC).</param>
 /// <param name="RequestId">The IdP's X-Request-Id, or the server's trace identifier.</param>
 /// <param name="UserAgent">The IdP's User-Agent, truncated.</param>
-/// <param name="IdpProfile">The tenant's IdP profile when the request ran.</param>
+/// <param name="IdpProfile">The tenant's IdP profile setting when the request ran (auto, okta, ...).</param>
 /// <param name="Method">HTTP method.</param>
 /// <param name="Path">The request path without its query.</param>
 /// <param name="Query">Query parameter names, plus the filter with every quoted value replaced by "…".</param>
@@ -30,4 +30,11 @@ public sealed record ProvisioningLogEntry(
     string? ScimType,
     string? Detail,
     string? ResourceType,
-    string? ResourceId);
+    string? ResourceId)
+{
+    /// <summary>The profile that answered: <c>okta</c> when the tenant names it, <c>auto:okta</c> when detected from the headers.</summary>
+    public string? AnsweringProfile { get; init; }
+
+    /// <summary>The attribute that profile's IdP matches existing users on (userName, userName/externalId).</summary>
+    public string? MatchingAttribute { get; init; }
+}

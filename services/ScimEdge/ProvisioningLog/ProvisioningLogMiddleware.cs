@@ -1,5 +1,6 @@
 using Identity.ScimEdge.Auth;
 using Identity.ScimEdge.Errors;
+using Identity.ScimEdge.IdpProfiles;
 using Identity.ScimEdge.Tenancy;
 
 namespace Identity.ScimEdge.ProvisioningLog;
@@ -47,11 +48,14 @@ internal sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioni
         {
             var error = http.Features.Get<ScimErrorFeature>();
             var (resourceType, resourceId) = ResourceOf(scimPath, http.Response.Headers.Location.ToString());
+            var stored = await IdpProfileAsync(tenantId);
+            // Handlers set the feature; routes that never load the tenant (discovery) resolve it here.
+            var answering = http.Features.Get<ResolvedIdpProfile>() ?? ResolvedIdpProfile.Resolve(stored, http.Request);
             var entry = new ProvisioningLogEntry(
                 started,
                 RequestId(http),
                 Truncate(http.Request.Headers.UserAgent.ToString(), MaxUserAgentLength),
-                await IdpProfileAsync(tenantId),
+                stored,
                 http.Request.Method,
                 ProvisioningRedaction.RedactPath(http.Request.Path.Value ?? ""),
                 ProvisioningRedaction.DescribeQuery(http.Request.Query),
@@ -60,7 +64,11 @@ internal sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioni
                 error?.ScimType,
                 error is null ? null : ProvisioningRedaction.RedactDetail(error.Detail),
                 resourceType,
-                resourceId);
+                resourceId)
+            {
+                AnsweringProfile = answering.Label,
+                MatchingAttribute = answering.Profile.MatchingAttribute,
+            };
             buffer.Add(tenantId, entry);
         }
         catch (Exception ex)

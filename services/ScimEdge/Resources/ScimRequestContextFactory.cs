@@ -1,4 +1,5 @@
 using Identity.ScimEdge.Auth;
+using Identity.ScimEdge.IdpProfiles;
 using Identity.ScimEdge.Tenancy;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,10 @@ public sealed class ScimRequestContextFactory(TenantSettingsCache tenants, IOpti
     {
         var tenant = http.Features.Get<ScimTenant>() ?? throw new InvalidOperationException("SCIM handlers run behind ScimAuthFilter.");
         var settings = await tenants.GetAsync(tenant.TenantId, http.RequestAborted);
+        // The profile that answers: the tenant's, or detected from the headers on 'auto'. The
+        // provisioning log reads it from this feature.
+        var profile = ResolvedIdpProfile.Resolve(settings.IdpProfile, http.Request);
+        http.Features.Set(profile);
         var requestId = http.Request.Headers["X-Request-Id"].ToString();
         if (string.IsNullOrEmpty(requestId) || requestId.Length > 100)
         {
@@ -22,6 +27,6 @@ public sealed class ScimRequestContextFactory(TenantSettingsCache tenants, IOpti
             ScimBaseUrl.Of(http.Request, options.Value.PublicBaseUrl),
             requestId,
             http.Request.Headers.UserAgent.ToString(),
-            settings.LenientAttributes);
+            settings.LenientAttributes || profile.Profile.LenientAttributes);
     }
 }

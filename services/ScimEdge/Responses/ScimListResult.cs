@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using Identity.Scim.Errors;
 using Identity.Scim.Projection;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Errors;
 using Identity.ScimEdge.Requests;
 
 namespace Identity.ScimEdge.Responses;
@@ -10,9 +12,18 @@ internal sealed class ScimListResult(IReadOnlyList<JsonObject> resources, int to
 {
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        var projected = resources
-            .Select(r => (JsonNode)(schema is null ? r : AttributeProjector.Project(r, schema, query.Attributes, query.ExcludedAttributes)))
-            .ToArray();
+        JsonNode[] projected;
+        try
+        {
+            projected = resources
+                .Select(r => (JsonNode)(schema is null ? r : AttributeProjector.Project(r, schema, query.Attributes, query.ExcludedAttributes)))
+                .ToArray();
+        }
+        catch (ScimException ex)
+        {
+            // A bad attributes list is found only here, after the endpoint filters: answer it as SCIM, not as a 500.
+            return new ScimErrorResult(ex).ExecuteAsync(httpContext);
+        }
         var body = new JsonObject
         {
             ["schemas"] = new JsonArray(ScimSchemaUris.ListResponse),

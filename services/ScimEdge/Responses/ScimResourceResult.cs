@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
+using Identity.Scim.Errors;
 using Identity.Scim.Projection;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Errors;
 using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Responses;
@@ -12,6 +15,16 @@ internal sealed class ScimResourceResult(ScimOutcome outcome, ResourceSchema sch
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
+        JsonObject? projected = null;
+        try
+        {
+            projected = outcome.Resource is null ? null : AttributeProjector.Project(outcome.Resource, schema, attributes, excludedAttributes);
+        }
+        catch (ScimException ex)
+        {
+            // A bad attributes list is found only here, after the endpoint filters: answer it as SCIM, not as a 500.
+            return new ScimErrorResult(ex).ExecuteAsync(httpContext);
+        }
         var response = httpContext.Response;
         response.StatusCode = outcome.Status;
         if (outcome.Version > 0)
@@ -22,11 +35,7 @@ internal sealed class ScimResourceResult(ScimOutcome outcome, ResourceSchema sch
         {
             response.Headers.Location = outcome.Location;
         }
-        if (outcome.Resource is null)
-        {
-            return Task.CompletedTask;
-        }
-        return response.WriteScimJsonAsync(AttributeProjector.Project(outcome.Resource, schema, attributes, excludedAttributes));
+        return projected is null ? Task.CompletedTask : response.WriteScimJsonAsync(projected);
     }
 
     internal static string? Query(IQueryCollection query, string name)

@@ -17,6 +17,10 @@ public sealed class ProvisioningReplayTests(SuiteFixture fixture)
         "entra/user-lifecycle.json",
         "entra/user-aadOptscim062020.json",
         "entra/group.json",
+        "okta/aiw-put-only.json",
+        "google/catalog-app.json",
+        "onelogin/template-user.json",
+        "jumpcloud/activation-and-groups.json",
     };
 
     [Theory]

@@ -1,0 +1,34 @@
+namespace Identity.ScimEdge.IdpProfiles;
+
+/// <summary>The profiles a tenant's <c>idpProfile</c> can name; <c>auto</c> (or empty) detects one per request.</summary>
+public static class IdpProfileCatalog
+{
+    public const string Auto = "auto";
+
+    /// <summary>Entra matches on userName by default, externalId when the admin changes the matching precedence.</summary>
+    public static IdpProfile Entra { get; } = new("entra", "userName/externalId", LenientAttributes: false);
+
+    /// <summary>Okta's existence check is <c>userName eq</c> (configurable only for OIN apps).</summary>
+    public static IdpProfile Okta { get; } = new("okta", "userName", LenientAttributes: false);
+
+    /// <summary>Google's catalog apps: the probe is <c>GET /Users?count=1</c>; matching on userName is our assumption.</summary>
+    public static IdpProfile Google { get; } = new("google", "userName", LenientAttributes: false);
+
+    /// <summary>
+    /// OneLogin sends a customer-authored JSON template: SCIM 1.1 URNs, misspelled attributes
+    /// ("prefferedLanguage"), <c>"id": null</c> — unknown attributes are dropped, not refused.
+    /// </summary>
+    public static IdpProfile OneLogin { get; } = new("onelogin", "userName", LenientAttributes: true);
+
+    /// <summary>JumpCloud's custom SCIM connector; matching on userName is our assumption.</summary>
+    public static IdpProfile JumpCloud { get; } = new("jumpcloud", "userName", LenientAttributes: false);
+
+    /// <summary>Anything else: the RFC, with the dialect tolerances every tenant gets.</summary>
+    public static IdpProfile Generic { get; } = new("generic", "userName", LenientAttributes: false);
+
+    public static IReadOnlyList<IdpProfile> All { get; } = [Entra, Okta, Google, OneLogin, JumpCloud, Generic];
+
+    /// <summary>The named profile, or null for <c>auto</c>, empty and names we do not know.</summary>
+    public static IdpProfile? Find(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : All.FirstOrDefault(p => p.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+}
