@@ -124,7 +124,9 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         await using (var delete = connection.CreateCommand())
         {
             delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM user_emails WHERE tenant_id = $tenant AND user_id = $id";
+            // Without INDEXED BY the planner walks the primary key's tenant prefix (every email of the
+            // tenant): a create cost 0.2 ms at 2,000 users and 1.4 ms at 20,000. The user index keeps it flat.
+            delete.CommandText = "DELETE FROM user_emails INDEXED BY ix_user_emails_user WHERE tenant_id = $tenant AND user_id = $id";
             delete.Parameters.AddWithValue("$tenant", user.TenantId);
             delete.Parameters.AddWithValue("$id", user.Id);
             await delete.ExecuteNonQueryAsync(cancellationToken);
