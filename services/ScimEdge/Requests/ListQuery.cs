@@ -18,6 +18,11 @@ internal sealed record ListQuery(
     public const int DefaultCount = 100;
     public const int MaxCount = 1000;
 
+    /// <summary>The contract's sort order: the server's default when no sortBy is given.</summary>
+    public Identity.Contracts.Common.V1.SortOrder SortOrder => SortBy is null
+        ? Identity.Contracts.Common.V1.SortOrder.Unspecified
+        : Descending ? Identity.Contracts.Common.V1.SortOrder.Descending : Identity.Contracts.Common.V1.SortOrder.Ascending;
+
     public static ListQuery FromQueryString(IQueryCollection query) => Build(
         Text(query, "filter"), Text(query, "sortBy"), Text(query, "sortOrder"),
         Text(query, "startIndex"), Text(query, "count"), Text(query, "attributes"), Text(query, "excludedAttributes"));

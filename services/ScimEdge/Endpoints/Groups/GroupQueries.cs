@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Identity.Contracts.Common.V1;
 using Identity.Contracts.GroupRole.V1;
 using Identity.ScimEdge.Requests;
 using Identity.ScimEdge.Resources;
@@ -26,7 +25,7 @@ public sealed class GroupQueries(GroupRoleService.GroupRoleServiceClient groups)
             TenantId = request.TenantId,
             Filter = query.Filter ?? "",
             SortBy = query.SortBy ?? "",
-            SortOrder = query.SortBy is null ? SortOrder.Unspecified : query.Descending ? SortOrder.Descending : SortOrder.Ascending,
+            SortOrder = query.SortOrder,
             StartIndex = query.StartIndex,
             Count = Math.Max(query.Count, 1),
         }, cancellationToken: cancellationToken);

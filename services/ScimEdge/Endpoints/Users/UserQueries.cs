@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Identity.Contracts.Common.V1;
 using Identity.Contracts.Directory.V1;
 using Identity.Contracts.GroupRole.V1;
 using Identity.ScimEdge.Requests;
@@ -32,7 +31,7 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
             TenantId = request.TenantId,
             Filter = query.Filter ?? "",
             SortBy = query.SortBy ?? "",
-            SortOrder = query.SortBy is null ? SortOrder.Unspecified : query.Descending ? SortOrder.Descending : SortOrder.Ascending,
+            SortOrder = query.SortOrder,
             StartIndex = query.StartIndex,
             // count=0 asks for totalResults only (RFC 7644 §3.4.2.4); Directory reads 0 as its default page.
             Count = Math.Max(query.Count, 1),
