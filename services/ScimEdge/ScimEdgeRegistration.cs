@@ -9,6 +9,7 @@ using Identity.ScimEdge.Lifecycle;
 using Identity.ScimEdge.OpenApi;
 using Identity.ScimEdge.Protection;
 using Identity.ScimEdge.ProvisioningLog;
+using Identity.ScimEdge.ReadCache;
 using Identity.ScimEdge.Resources;
 using Identity.ScimEdge.Tenancy;
 using Identity.ServiceDefaults.Options;
@@ -27,6 +28,9 @@ internal static class ScimEdgeRegistration
         builder.Services.AddScoped<ScimAuthFilter>();
         builder.Services.AddScoped<ScimExceptionFilter>();
         builder.Services.AddSingleton<AccessLifecycle>();
+        builder.Services.AddValidatedOptions<UserCacheOptions>(UserCacheOptions.SectionName);
+        builder.Services.AddSingleton<UserReadCache>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UserReadCache>());
         builder.Services.AddSingleton<UserQueries>();
         builder.Services.AddSingleton<UserCommands>();
         builder.Services.AddSingleton<GroupQueries>();

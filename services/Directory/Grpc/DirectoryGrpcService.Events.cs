@@ -38,6 +38,7 @@ public sealed partial class DirectoryGrpcService
         {
             after = await events.LastSequenceAsync(request.TenantId, cancellationToken);
         }
+        var announceCaughtUp = request.AnnounceCaughtUp;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -52,6 +53,12 @@ public sealed partial class DirectoryGrpcService
                 }
                 if (batch.Count < FeedBatch)
                 {
+                    if (announceCaughtUp)
+                    {
+                        // This read reached the end of the log: everything committed before it is delivered.
+                        announceCaughtUp = false;
+                        await responseStream.WriteAsync(CaughtUp(request.TenantId, after), cancellationToken);
+                    }
                     await Task.WhenAny(signal, Task.Delay(FeedPollInterval, time, cancellationToken));
                 }
             }
@@ -60,6 +67,13 @@ public sealed partial class DirectoryGrpcService
         {
         }
     }
+
+    private static UserChangeEvent CaughtUp(string tenantId, long position) => new()
+    {
+        TenantId = tenantId,
+        Position = position.ToString(CultureInfo.InvariantCulture),
+        Type = UserChangeType.CaughtUp,
+    };
 
     private static long ParsePosition(string text, string field, Contracts.Common.V1.ErrorReason reason)
     {

@@ -12,6 +12,9 @@ internal static class ScimResponses
     // (meta.version W/"1" rather than W/\u00221\u0022); JSON's own escaping rules still apply.
     private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The UTF-8 bytes <see cref="WriteScimJsonAsync"/> would write for <paramref name="body"/>.</summary>
+    public static byte[] Serialize(JsonNode body) => JsonSerializer.SerializeToUtf8Bytes(body, Output);
+
     /// <summary>Writes a SCIM JSON document with the SCIM media type (RFC 7644 §3.1).</summary>
     public static Task WriteScimJsonAsync(this HttpResponse response, JsonNode body)
     {

@@ -187,6 +187,33 @@ public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchUsers_AnnouncingCaughtUp_SendsTheMarkerAfterTheReplayAndBeforeLiveChanges()
+    {
+        var tenant = await TenantAsync();
+        var user = await CreateUserAsync(tenant, "hank");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var call = Client.WatchUsers(new WatchUsersRequest { TenantId = tenant, FromBeginning = true, AnnounceCaughtUp = true }, cancellationToken: cancel.Token);
+
+        var types = new List<UserChangeType>();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True(await call.ResponseStream.MoveNext(cancel.Token).WithTimeout());
+            types.Add(call.ResponseStream.Current.Type);
+        }
+        var caughtUp = call.ResponseStream.Current;
+        await Client.ReplaceUserAsync(new ReplaceUserRequest { TenantId = tenant, UserId = user.Id, ResourceJson = """{"userName":"hank2"}""" })
+            .ResponseAsync.WithTimeout();
+        Assert.True(await call.ResponseStream.MoveNext(cancel.Token).WithTimeout());
+        types.Add(call.ResponseStream.Current.Type);
+
+        Assert.Equal([UserChangeType.Created, UserChangeType.CaughtUp, UserChangeType.Updated], types);
+        Assert.Equal(("", 0L), (caughtUp.UserId, caughtUp.Version));
+        Assert.True(long.Parse(call.ResponseStream.Current.Position, System.Globalization.CultureInfo.InvariantCulture)
+            > long.Parse(caughtUp.Position, System.Globalization.CultureInfo.InvariantCulture));
+        await cancel.CancelAsync();
+    }
+
+    [Fact]
     public async Task ListAuditEvents_AfterChanges_PagesThroughTheTrail()
     {
         var tenant = await TenantAsync();

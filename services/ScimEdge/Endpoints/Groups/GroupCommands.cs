@@ -5,6 +5,7 @@ using Identity.Scim.Patching;
 using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
 using Identity.Scim.Validation;
+using Identity.ScimEdge.ReadCache;
 using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Endpoints.Groups;
@@ -12,12 +13,25 @@ namespace Identity.ScimEdge.Endpoints.Groups;
 /// <summary>
 /// Group writes. Membership changes never read the member list: a PATCH becomes AddMembers,
 /// RemoveMembers or ReplaceMembers calls, so one member into a group of 100,000 costs one write.
+/// Every write, finished or not, tells the <see cref="UserReadCache"/> that users' groups may have moved.
 /// </summary>
-public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups, GroupQueries queries)
+public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups, GroupQueries queries, UserReadCache users)
 {
     private static ResourceSchema Schema => SchemaRegistry.Default.Groups;
 
     public async Task<ScimOutcome> CreateAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateCoreAsync(request, body, cancellationToken);
+        }
+        finally
+        {
+            users.GroupsChanged(request.TenantId);
+        }
+    }
+
+    private async Task<ScimOutcome> CreateCoreAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken)
     {
         var resource = ResourceValidator.ValidateCreate(body, Schema, Options(request));
         var created = await groups.CreateGroupAsync(new CreateGroupRequest
@@ -33,6 +47,18 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
     }
 
     public async Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, bool withMembers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReplaceCoreAsync(request, id, body, ifMatch, withMembers, cancellationToken);
+        }
+        finally
+        {
+            users.GroupsChanged(request.TenantId);
+        }
+    }
+
+    private async Task<ScimOutcome> ReplaceCoreAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, bool withMembers, CancellationToken cancellationToken)
     {
         var (current, version) = await queries.GetAsync(request, id, withMembers: false, cancellationToken);
         RequireVersion(version, ifMatch);
@@ -56,6 +82,19 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
     public async Task<ScimOutcome> PatchAsync(
         ScimRequestContext request, string id, PatchRequest patch, long ifMatch, bool readBack, bool withMembers, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PatchCoreAsync(request, id, patch, ifMatch, readBack, withMembers, cancellationToken);
+        }
+        finally
+        {
+            users.GroupsChanged(request.TenantId);
+        }
+    }
+
+    private async Task<ScimOutcome> PatchCoreAsync(
+        ScimRequestContext request, string id, PatchRequest patch, long ifMatch, bool readBack, bool withMembers, CancellationToken cancellationToken)
+    {
         var plan = GroupPatchPlanner.Plan(patch, Schema);
         var (current, version) = await queries.GetAsync(request, id, withMembers: false, cancellationToken);
         RequireVersion(version, ifMatch);
@@ -77,13 +116,20 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
 
     public async Task DeleteAsync(ScimRequestContext request, string id, long ifMatch, CancellationToken cancellationToken)
     {
-        await groups.DeleteGroupAsync(new DeleteGroupRequest
+        try
         {
-            TenantId = request.TenantId,
-            GroupId = id,
-            ExpectedVersion = ifMatch,
-            Context = request.ToMutation(),
-        }, cancellationToken: cancellationToken);
+            await groups.DeleteGroupAsync(new DeleteGroupRequest
+            {
+                TenantId = request.TenantId,
+                GroupId = id,
+                ExpectedVersion = ifMatch,
+                Context = request.ToMutation(),
+            }, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            users.GroupsChanged(request.TenantId);
+        }
     }
 
     private async Task<long> ApplyMemberChangeAsync(ScimRequestContext request, string id, MemberChange change, CancellationToken cancellationToken)

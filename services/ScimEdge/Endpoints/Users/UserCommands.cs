@@ -6,6 +6,7 @@ using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
 using Identity.Scim.Validation;
 using Identity.ScimEdge.Lifecycle;
+using Identity.ScimEdge.ReadCache;
 using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Endpoints.Users;
@@ -14,7 +15,7 @@ namespace Identity.ScimEdge.Endpoints.Users;
 /// Creates, replaces, patches and deletes users: the SCIM core validates and patches, Directory
 /// stores, and <see cref="AccessLifecycle"/> runs the deny-first steps around each write.
 /// </summary>
-public sealed class UserCommands(DirectoryService.DirectoryServiceClient directory, AccessLifecycle access, UserQueries queries)
+public sealed class UserCommands(DirectoryService.DirectoryServiceClient directory, AccessLifecycle access, UserQueries queries, UserReadCache cache)
 {
     // PATCH reads, applies and writes back at the version it read; a concurrent writer makes it start over.
     private const int MaxPatchAttempts = 5;
@@ -34,6 +35,8 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
             AdoptJitMatch = true,
         }, cancellationToken: cancellationToken);
         var user = created.User;
+        // The filter an IdP sent before this create may be cached as "nobody has this userName".
+        cache.UserChanged(request.TenantId, user.Id, user.UserName);
         if (!ActiveTransitions.IsActive(resource))
         {
             // Created inactive: no session can exist yet, but new ones must be refused from the start.
@@ -84,15 +87,24 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         var current = await GetStoredAsync(request, id, cancellationToken);
         RequireVersion(current, ifMatch);
         var mutation = request.ToMutation();
-        // Deny first: if the delete below fails, the user is locked out and the IdP's retry finishes it.
-        await access.DenyForDeleteAsync(request.TenantId, current.Id, mutation, cancellationToken);
-        await directory.DeleteUserAsync(new DeleteUserRequest
+        try
         {
-            TenantId = request.TenantId,
-            UserId = current.Id,
-            ExpectedVersion = ifMatch,
-            Context = mutation,
-        }, cancellationToken: cancellationToken);
+            // Deny first: if the delete below fails, the user is locked out and the IdP's retry finishes it.
+            await access.DenyForDeleteAsync(request.TenantId, current.Id, mutation, cancellationToken);
+            await directory.DeleteUserAsync(new DeleteUserRequest
+            {
+                TenantId = request.TenantId,
+                UserId = current.Id,
+                ExpectedVersion = ifMatch,
+                Context = mutation,
+            }, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            // Memberships went first, then the user: whatever got done must not be served from the cache.
+            cache.GroupsChanged(request.TenantId);
+            cache.UserChanged(request.TenantId, current.Id);
+        }
     }
 
     private async Task WriteAsync(
@@ -104,14 +116,22 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         {
             await access.DenyAsync(request.TenantId, current.Id, "deactivated", mutation, cancellationToken);
         }
-        await directory.ReplaceUserAsync(new ReplaceUserRequest
+        try
         {
-            TenantId = request.TenantId,
-            UserId = current.Id,
-            ResourceJson = after.ToJsonString(),
-            ExpectedVersion = expectedVersion,
-            Context = mutation,
-        }, cancellationToken: cancellationToken);
+            await directory.ReplaceUserAsync(new ReplaceUserRequest
+            {
+                TenantId = request.TenantId,
+                UserId = current.Id,
+                ResourceJson = after.ToJsonString(),
+                ExpectedVersion = expectedVersion,
+                Context = mutation,
+            }, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            // Even a write whose answer was lost may have landed.
+            cache.UserChanged(request.TenantId, current.Id, ScimJson.AsString(ScimJson.Get(after, "userName")));
+        }
         if (transition == ActiveTransition.Reactivate)
         {
             await access.RestoreAsync(request.TenantId, current.Id, mutation, cancellationToken);

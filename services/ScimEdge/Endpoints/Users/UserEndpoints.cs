@@ -35,13 +35,19 @@ internal static class UserEndpoints
     private static async Task<IResult> GetAsync(string id, HttpContext http, ScimRequestContextFactory contexts, UserQueries users)
     {
         var request = await contexts.CreateAsync(http);
-        var (resource, version) = await users.GetAsync(request, id, http.RequestAborted);
+        var user = await users.GetCachedAsync(request, id, http.RequestAborted);
+        var version = user.User.Version;
         if (ETags.NoneMatchHits(http.Request.Headers.IfNoneMatch, version))
         {
             http.Response.Headers.ETag = ETags.Format(version);
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return ScimResourceResult.From(new ScimOutcome(StatusCodes.Status200OK, resource, version), Schema, http.Request.Query);
+        var query = http.Request.Query;
+        if (query.Count == 0 || (ScimResourceResult.Query(query, "attributes") is null && ScimResourceResult.Query(query, "excludedAttributes") is null))
+        {
+            return new ScimBytesResult(CachedUserRendering.Json(user, request.BaseUrl), version);
+        }
+        return ScimResourceResult.From(new ScimOutcome(StatusCodes.Status200OK, CachedUserRendering.Object(user, request.BaseUrl), version), Schema, query);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ScimRequestContextFactory contexts, UserQueries users) =>
@@ -56,8 +62,18 @@ internal static class UserEndpoints
     internal static async Task<IResult> ListCoreAsync(HttpContext http, ScimRequestContextFactory contexts, UserQueries users, ListQuery query)
     {
         var request = await contexts.CreateAsync(http);
-        var (resources, total) = await users.ListAsync(request, query, http.RequestAborted);
-        return new ScimListResult(resources, total, query, Schema);
+        var (answered, match) = await users.TryFindByUserNameAsync(request, query, http.RequestAborted);
+        if (answered)
+        {
+            var total = match is null ? 0 : 1;
+            if (query.Attributes is null && query.ExcludedAttributes is null)
+            {
+                return new ScimBytesListResult(match is null ? [] : [CachedUserRendering.Json(match, request.BaseUrl)], total, query.StartIndex);
+            }
+            return new ScimListResult(match is null ? [] : [CachedUserRendering.Object(match, request.BaseUrl)], total, query, Schema);
+        }
+        var (resources, totalResults) = await users.ListAsync(request, query, http.RequestAborted);
+        return new ScimListResult(resources, totalResults, query, Schema);
     }
 
     private static async Task<IResult> ReplaceAsync(string id, HttpContext http, ScimRequestContextFactory contexts, UserCommands users, IOptions<ScimOptions> options)

@@ -1,18 +1,84 @@
 using System.Text.Json.Nodes;
 using Identity.Contracts.Directory.V1;
 using Identity.Contracts.GroupRole.V1;
+using Identity.ScimEdge.ReadCache;
 using Identity.ScimEdge.Requests;
 using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Endpoints.Users;
 
-/// <summary>Reads users from Directory and fills their groups from GroupRole with one batch call per page.</summary>
-public sealed class UserQueries(DirectoryService.DirectoryServiceClient directory, GroupRoleService.GroupRoleServiceClient groups)
+/// <summary>
+/// Reads users from Directory and fills their groups from GroupRole with one batch call per page.
+/// A GET by id and the userName filter go through the <see cref="UserReadCache"/> first.
+/// </summary>
+public sealed class UserQueries(DirectoryService.DirectoryServiceClient directory, GroupRoleService.GroupRoleServiceClient groups, UserReadCache cache)
 {
     public async Task<(JsonObject Resource, long Version)> GetAsync(ScimRequestContext request, string id, CancellationToken cancellationToken)
     {
+        var user = await GetCachedAsync(request, id, cancellationToken);
+        return (UserRendering.Render(user.User, request.BaseUrl, user.Groups), user.User.Version);
+    }
+
+    /// <summary>The user with its groups, from the cache when it may be served, otherwise read (and cached when allowed).</summary>
+    internal async Task<CachedUser> GetCachedAsync(ScimRequestContext request, string id, CancellationToken cancellationToken)
+    {
+        var tenant = cache.For(request.TenantId);
+        // The ticket comes first: whatever is found or read after it is stored only if nothing changed since.
+        var ticket = tenant?.Begin() ?? default;
+        if (tenant?.Find(id) is { } hit && cache.IsFresh(tenant, hit, out var groupsFresh))
+        {
+            return groupsFresh ? hit : await RefreshGroupsAsync(request, tenant, ticket, hit, cancellationToken);
+        }
         var user = (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
-        return (await RenderAsync(request, user, cancellationToken), user.Version);
+        var memberships = await GroupsOfAsync(request.TenantId, [user.Id], cancellationToken);
+        var read = cache.Entry(user, memberships.GetValueOrDefault(user.Id) ?? [], ticket);
+        if (tenant is not null)
+        {
+            cache.Store(tenant, ticket, read);
+        }
+        return read;
+    }
+
+    /// <summary>
+    /// Answers <c>filter=userName eq "…"</c>, the request every IdP sends before every create, from the
+    /// cache when it can: (true, user or null) when it did; (false, null) for any other list request.
+    /// </summary>
+    internal async Task<(bool Answered, CachedUser? User)> TryFindByUserNameAsync(ScimRequestContext request, ListQuery query, CancellationToken cancellationToken)
+    {
+        if (!UserNameEquality.TryMatch(query, out var userName) || cache.For(request.TenantId) is not { } tenant)
+        {
+            return (false, null);
+        }
+        var key = UserNameKeys.Of(userName);
+        var ticket = tenant.Begin();
+        switch (tenant.FindByName(key, out var hit))
+        {
+            case NameLookup.Absent:
+                return (true, null);
+            case NameLookup.Found when cache.IsFresh(tenant, hit!, out var groupsFresh):
+                return (true, groupsFresh ? hit : await RefreshGroupsAsync(request, tenant, ticket, hit!, cancellationToken));
+        }
+        var answer = await directory.ListUsersAsync(new ListUsersRequest
+        {
+            TenantId = request.TenantId,
+            Filter = query.Filter,
+            Count = 2,
+        }, cancellationToken: cancellationToken);
+        if (answer.Users.Count == 0)
+        {
+            cache.StoreAbsent(tenant, ticket, key);
+            return (true, null);
+        }
+        if (answer.Users.Count > 1)
+        {
+            // userName is unique per tenant; should a store ever say otherwise, let the general path answer.
+            return (false, null);
+        }
+        var user = answer.Users[0];
+        var memberships = await GroupsOfAsync(request.TenantId, [user.Id], cancellationToken);
+        var read = cache.Entry(user, memberships.GetValueOrDefault(user.Id) ?? [], ticket);
+        cache.Store(tenant, ticket, read);
+        return (true, read);
     }
 
     /// <summary>Renders a user Directory has just answered with, adding its groups from GroupRole.</summary>
@@ -40,6 +106,14 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
         var memberships = users.Count == 0 ? new Dictionary<string, IReadOnlyList<GroupRef>>() : await GroupsOfAsync(request.TenantId, users.Select(u => u.Id).ToList(), cancellationToken);
         var resources = users.Select(u => UserRendering.Render(u, request.BaseUrl, memberships.GetValueOrDefault(u.Id))).ToList();
         return (resources, answer.TotalResults);
+    }
+
+    private async Task<CachedUser> RefreshGroupsAsync(ScimRequestContext request, TenantUserCache tenant, FillTicket ticket, CachedUser user, CancellationToken cancellationToken)
+    {
+        var memberships = await GroupsOfAsync(request.TenantId, [user.User.Id], cancellationToken);
+        var refreshed = cache.WithGroups(user, memberships.GetValueOrDefault(user.User.Id) ?? [], ticket);
+        cache.Store(tenant, ticket, refreshed);
+        return refreshed;
     }
 
     private async Task<Dictionary<string, IReadOnlyList<GroupRef>>> GroupsOfAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
