@@ -18,5 +18,11 @@ public interface IUserStore
     /// <summary>Live users whose key equals <paramref name="value"/> case-insensitively, in creation order.</summary>
     Task<IReadOnlyList<StoredUser>> FindAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Live users matching any of <paramref name="keys"/> (each as <see cref="FindAsync"/> matches it), each
+    /// once, in creation order: the lookups of one create in one round trip.
+    /// </summary>
+    Task<IReadOnlyList<StoredUser>> FindAnyAsync(string tenantId, IReadOnlyList<(UserKey Key, string Value)> keys, CancellationToken cancellationToken);
+
     Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken);
 }

@@ -149,15 +149,14 @@ public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, Tim
     private async Task<StoredUser?> FindFirstAsync(
         string tenantId, string? externalId, string? userName, string? email, bool jitOnly, CancellationToken cancellationToken)
     {
-        (UserKey Key, string? Value)[] keys = [(UserKey.ExternalId, externalId), (UserKey.UserName, userName), (UserKey.PrimaryEmail, email)];
+        (UserKey Key, string? Value)[] candidates = [(UserKey.ExternalId, externalId), (UserKey.UserName, userName), (UserKey.PrimaryEmail, email)];
+        var keys = candidates.Where(k => !string.IsNullOrWhiteSpace(k.Value)).Select(k => (k.Key, k.Value!)).ToList();
+        // One round trip for all keys (every create asks), then the priority order in memory.
+        var found = await store.FindAnyAsync(tenantId, keys, cancellationToken);
         foreach (var (key, value) in keys)
         {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                continue;
-            }
-            var found = await store.FindAsync(tenantId, key, value, cancellationToken);
-            var match = found.FirstOrDefault(u => !jitOnly || (u.Origin == UserOrigin.Jit && !u.IdpManaged));
+            var lower = value.ToLowerInvariant();
+            var match = found.FirstOrDefault(u => Matches(u, key, lower) && (!jitOnly || (u.Origin == UserOrigin.Jit && !u.IdpManaged)));
             if (match is not null)
             {
                 return match;
@@ -165,6 +164,13 @@ public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, Tim
         }
         return null;
     }
+
+    private static bool Matches(StoredUser user, UserKey key, string lower) => key switch
+    {
+        UserKey.ExternalId => user.ExternalIdKey == lower,
+        UserKey.UserName => user.UserNameKey == lower,
+        _ => user.PrimaryEmail?.ToLowerInvariant() == lower,
+    };
 
     private StoredUser Rebuild(StoredUser current, JsonObject resource, bool idpManaged)
     {

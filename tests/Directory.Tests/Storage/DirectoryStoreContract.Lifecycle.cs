@@ -26,6 +26,23 @@ public abstract partial class DirectoryStoreContract
     }
 
     [SkippableFact]
+    public async Task FindAny_SeveralKeys_ReturnsEachMatchOnceInCreationOrder()
+    {
+        var tenant = TestTenant.New();
+        var first = await CreateAsync(tenant, UserJson("uma", externalId: "E-1", email: "uma@example.com"));
+        var second = await CreateAsync(tenant, UserJson("vic", externalId: "e-2", email: "Shared@Example.com"));
+        await CreateAsync(tenant, UserJson("wes", externalId: "E-3"));
+
+        var found = await Stores.Users.FindAnyAsync(tenant,
+            [(UserKey.ExternalId, "e-1"), (UserKey.UserName, "VIC"), (UserKey.PrimaryEmail, "shared@example.com"), (UserKey.UserName, "uma")],
+            CancellationToken.None).WithTimeout();
+        var none = await Stores.Users.FindAnyAsync(TestTenant.New(), [(UserKey.UserName, "uma")], CancellationToken.None).WithTimeout();
+
+        Assert.Equal([first.Id, second.Id], found.Select(u => u.Id));
+        Assert.Empty(none);
+    }
+
+    [SkippableFact]
     public async Task Delete_ThenCreateSameUserName_CreatesANewUser()
     {
         var tenant = TestTenant.New();

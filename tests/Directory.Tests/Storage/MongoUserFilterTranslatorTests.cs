@@ -97,4 +97,14 @@ public sealed class MongoUserFilterTranslatorTests
 
         Assert.Equal(new BsonRegularExpression("a\\+b\\(c\\)\\*"), translated.Filter["unl"]);
     }
+
+    [Fact]
+    public void FindAnyFilter_SeveralKeys_IsOneOrOverTheLowerCasedKeyFieldsOfLiveUsers()
+    {
+        var filter = MongoUserStore.FindAnyFilter("t1", [(Identity.Directory.Users.UserKey.ExternalId, "Ext-1"), (Identity.Directory.Users.UserKey.UserName, "Ann")]);
+        var single = MongoUserStore.FindAnyFilter("t1", [(Identity.Directory.Users.UserKey.PrimaryEmail, "A@X.org")]);
+
+        Assert.Equal(BsonDocument.Parse("{ t: 't1', del: { $exists: false }, $or: [ { extl: 'ext-1' }, { unk: 'ann' } ] }"), filter);
+        Assert.Equal(BsonDocument.Parse("{ t: 't1', del: { $exists: false }, pem: 'a@x.org' }"), single);
+    }
 }

@@ -79,24 +79,47 @@ public sealed class MongoUserStore(MongoDirectoryDatabase db) : IUserStore
         return document is null || (!includeDeleted && document.Contains(MongoUserDocument.Deleted)) ? null : MongoUserDocument.ToUser(document);
     }
 
-    public async Task<IReadOnlyList<StoredUser>> FindAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredUser>> FindAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken) =>
+        FindAnyAsync(tenantId, [(key, value)], cancellationToken);
+
+    public async Task<IReadOnlyList<StoredUser>> FindAnyAsync(string tenantId, IReadOnlyList<(UserKey Key, string Value)> keys, CancellationToken cancellationToken)
     {
-        var field = key switch
+        if (keys.Count == 0)
         {
-            UserKey.UserName => MongoUserDocument.UserNameKey,
-            UserKey.ExternalId => MongoUserDocument.ExternalIdLower,
-            UserKey.Email => MongoUserDocument.Emails,
-            _ => MongoUserDocument.PrimaryEmail,
-        };
+            return [];
+        }
+        var found = await db.Users.Find(FindAnyFilter(tenantId, keys)).Sort(new BsonDocument(MongoUserDocument.Ordinal, 1)).Limit(50 * keys.Count)
+            .ToListAsync(cancellationToken);
+        return found.Select(MongoUserDocument.ToUser).ToList();
+    }
+
+    /// <summary>Live users of the tenant whose lower-cased key fields equal any of the keys ($or, one index per clause).</summary>
+    internal static BsonDocument FindAnyFilter(string tenantId, IReadOnlyList<(UserKey Key, string Value)> keys)
+    {
+        var clauses = new BsonArray(keys.Select(k => new BsonDocument(Field(k.Key), k.Value.ToLowerInvariant())));
         var filter = new BsonDocument
         {
             { MongoUserDocument.Tenant, tenantId },
-            { field, value.ToLowerInvariant() },
             { MongoUserDocument.Deleted, new BsonDocument("$exists", false) },
         };
-        var found = await db.Users.Find(filter).Sort(new BsonDocument(MongoUserDocument.Ordinal, 1)).Limit(50).ToListAsync(cancellationToken);
-        return found.Select(MongoUserDocument.ToUser).ToList();
+        if (clauses.Count == 1)
+        {
+            filter.AddRange(clauses[0].AsBsonDocument);
+        }
+        else
+        {
+            filter["$or"] = clauses;
+        }
+        return filter;
     }
+
+    private static string Field(UserKey key) => key switch
+    {
+        UserKey.UserName => MongoUserDocument.UserNameKey,
+        UserKey.ExternalId => MongoUserDocument.ExternalIdLower,
+        UserKey.Email => MongoUserDocument.Emails,
+        _ => MongoUserDocument.PrimaryEmail,
+    };
 
     public async Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken)
     {

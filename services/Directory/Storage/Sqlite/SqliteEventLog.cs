@@ -16,10 +16,9 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     /// <summary>The position the next event of the tenant takes; call inside the write transaction.</summary>
     public static async Task<long> NextSequenceAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, CancellationToken cancellationToken)
     {
-        await using var next = connection.CreateCommand();
-        next.Transaction = transaction;
         // ORDER BY ... LIMIT 1 reads one index entry; MAX with a WHERE walks the tenant's range.
-        next.CommandText = "SELECT COALESCE((SELECT seq FROM events WHERE tenant_id = $tenant ORDER BY seq DESC LIMIT 1), 0) + 1";
+        var next = SqliteWriterCommands.For(connection, transaction,
+            "SELECT COALESCE((SELECT seq FROM events WHERE tenant_id = $tenant ORDER BY seq DESC LIMIT 1), 0) + 1");
         next.Parameters.AddWithValue("$tenant", tenantId);
         return (long)(await next.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -29,13 +28,11 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         SqliteConnection connection, SqliteTransaction transaction, long sequence, AuditEntry audit, UserChangeType change, StoredUser? user,
         CancellationToken cancellationToken)
     {
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
+        var insert = SqliteWriterCommands.For(connection, transaction, """
             INSERT INTO events (tenant_id, seq, time, actor, action, resource_type, resource_id, version_before, version_after,
                 request_id, detail, change_type, user_json)
             VALUES ($tenant, $seq, $time, $actor, $action, $type, $resource, $before, $after, $request, $detail, $change, $user)
-            """;
+            """);
         insert.Parameters.AddWithValue("$tenant", audit.TenantId);
         insert.Parameters.AddWithValue("$seq", sequence);
         insert.Parameters.AddWithValue("$time", ScimTime.Print(audit.Time));
