@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace Identity.Directory.Storage.Sqlite;
@@ -5,12 +6,19 @@ namespace Identity.Directory.Storage.Sqlite;
 /// <summary>
 /// One SQLite database file shared by Directory's embedded stores. WAL lets readers run
 /// beside the single writer; writes are serialized in-process (<see cref="WriteAsync"/>), so
-/// they queue instead of failing with SQLITE_BUSY, and busy_timeout covers other processes.
+/// they queue instead of failing with SQLITE_BUSY (and commit in groups), and busy_timeout
+/// covers other processes.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private const int MaxBatch = 64;
+    private const string Savepoint = "w";
+    private const int SqliteIoError = 10;
+    private const int SqliteFull = 13;
+
+    private readonly Channel<PendingWrite> _pending = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> _writerLoop;
     // The single writer keeps its connection: no pool round trip or pragmas per write.
     private SqliteConnection? _writer;
     // An in-memory database lives only while a connection to it is open.
@@ -20,6 +28,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
+        _writerLoop = new Lazy<Task>(() => Task.Run(RunWriterAsync), LazyThreadSafetyMode.ExecutionAndPublication);
         using var connection = Connect();
         SqliteSchema.Create(connection);
     }
@@ -86,28 +95,107 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction, one writer at a time, and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically, one writer at a time, and returns once it is committed.
+    /// Writes that queue up while another commits are committed together (group commit): each runs
+    /// in its own savepoint, so one that fails rolls back alone, and the batch pays for one commit,
+    /// whose WAL frames for the pages the writes share (the ordinal and event indexes, the newest
+    /// table pages) are written once instead of once per write.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        await _writeLock.WaitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite<T>(work, cancellationToken);
+        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(write), this);
+        _ = _writerLoop.Value;
+        return write.Task;
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Fail(new OperationCanceledException(next.CancellationToken));
+                }
+                else
+                {
+                    batch.Add(next);
+                }
+            }
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        var done = new List<PendingWrite>(batch.Count);
         try
         {
-            var connection = _writer ??= await ConnectWriterAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
+            var connection = _writer ??= await ConnectWriterAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+            if (batch.Count == 1)
+            {
+                // Alone, the transaction is the savepoint: a failure rolls it back below.
+                await batch[0].RunAsync(connection, transaction).ConfigureAwait(false);
+                done.Add(batch[0]);
+            }
+            else
+            {
+                foreach (var write in batch)
+                {
+                    transaction.Save(Savepoint);
+                    try
+                    {
+                        await write.RunAsync(connection, transaction).ConfigureAwait(false);
+                        transaction.Release(Savepoint);
+                        done.Add(write);
+                    }
+                    catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull })
+                    {
+                        transaction.Rollback(Savepoint);
+                        transaction.Release(Savepoint);
+                        write.Fail(ex);
+                    }
+                }
+            }
+            if (done.Count > 0)
+            {
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
         }
-        finally
+        catch (Exception ex)
         {
-            _writeLock.Release();
+            // Nothing of this batch is committed: every write not already answered fails with the cause.
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
+            return;
+        }
+        foreach (var write in done)
+        {
+            write.Complete();
         }
     }
 
     public void Dispose()
     {
+        _pending.Writer.TryComplete();
+        if (_writerLoop.IsValueCreated)
+        {
+            // Queued writes finish (or fail) before the connection goes; bounded so shutdown cannot hang.
+            _writerLoop.Value.Wait(TimeSpan.FromSeconds(10));
+        }
         _writer?.Dispose();
         _keepAlive?.Dispose();
-        _writeLock.Dispose();
     }
 }
