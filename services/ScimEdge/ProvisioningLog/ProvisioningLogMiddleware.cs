@@ -81,6 +81,11 @@ internal sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioni
     /// <summary>The handler has usually loaded the settings already, so this is a cache hit; a Directory blip leaves it empty.</summary>
     private async Task<string> IdpProfileAsync(string tenantId)
     {
+        if (tenants.TryGetCached(tenantId, out var cached))
+        {
+            // The usual case, and no timer to arm for it.
+            return cached.IdpProfile;
+        }
         using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
