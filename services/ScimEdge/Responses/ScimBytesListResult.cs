@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Identity.Scim.Schemas;
 
@@ -9,12 +10,11 @@ namespace Identity.ScimEdge.Responses;
 /// </summary>
 internal sealed class ScimBytesListResult(IReadOnlyList<byte[]> resources, int totalResults, int startIndex) : IResult
 {
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        var response = httpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ScimResponses.ContentType;
-        await using (var json = new Utf8JsonWriter(response.BodyWriter))
+        // Built in memory first so the response has a Content-Length instead of chunked framing.
+        var buffer = new ArrayBufferWriter<byte>(resources.Sum(r => r.Length) + 192);
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteStartArray("schemas");
@@ -31,6 +31,10 @@ internal sealed class ScimBytesListResult(IReadOnlyList<byte[]> resources, int t
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ScimResponses.ContentType;
+        response.ContentLength = buffer.WrittenCount;
+        return response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).AsTask();
     }
 }

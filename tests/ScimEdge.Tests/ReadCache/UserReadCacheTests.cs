@@ -150,6 +150,46 @@ public sealed class UserReadCacheTests(EdgeSuiteFixture fixture)
             TimeSpan.FromSeconds(15), "after Directory is back, the edge must follow changes again");
     }
 
+    [Theory]
+    [InlineData("/scim/v2/Users/{id}")]
+    [InlineData("/scim/v2/Users/{id}?attributes=userName,groups")]
+    [InlineData("/scim/v2/Users?filter=userName%20eq%20%22Gil%40Example.com%22")]
+    [InlineData("/scim/v2/Users?filter=userName%20eq%20%22gil%40example.com%22&excludedAttributes=emails")]
+    [InlineData("/scim/v2/Users?filter=userName%20eq%20%22nobody%40example.com%22")]
+    public async Task CachedAnswer_IsByteForByteTheAnswerWithoutTheCache(string path)
+    {
+        await using var cached = await EdgeHost.StartAsync(fixture.Suite).WithTimeout(TimeSpan.FromSeconds(30));
+        await using var uncached = await EdgeHost.StartAsync(fixture.Suite,
+            new Dictionary<string, string?> { ["UserCache:Enabled"] = "false" }).WithTimeout(TimeSpan.FromSeconds(30));
+        var (tenant, _, secret) = await fixture.Admin.CreateTenantWithTokenAsync();
+        var id = await CreateAsync(cached.Http, secret, "gil@example.com");
+        using (var group = await SendAsync(cached.Http, secret, HttpMethod.Post, "/scim/v2/Groups",
+            $$$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Gliders","members":[{"value":"{{{id}}}"}]}"""))
+        {
+            Assert.Equal(HttpStatusCode.Created, group.StatusCode);
+        }
+        await CachedAsync(cached, tenant, secret, id);
+        var url = path.Replace("{id}", id, StringComparison.Ordinal);
+        await SendAsync(cached.Http, secret, HttpMethod.Get, url);
+
+        // Both edges answer under the same base URL, so meta.location matches too.
+        var (fromCache, cacheHeaders) = await RawAsync(cached.Http, secret, url, uncached.Http.BaseAddress!);
+        var (fromDirectory, directoryHeaders) = await RawAsync(uncached.Http, secret, url, uncached.Http.BaseAddress!);
+
+        Assert.Equal(fromDirectory, fromCache);
+        Assert.Equal(directoryHeaders, cacheHeaders);
+    }
+
+    private static async Task<(string Body, string Headers)> RawAsync(HttpClient http, string secret, string url, Uri host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        request.Headers.Host = host.Authority;
+        using var response = await http.SendAsync(request).WithTimeout();
+        var headers = $"{(int)response.StatusCode} {response.Content.Headers.ContentType} {response.Headers.ETag}";
+        return (await response.Content.ReadAsStringAsync(), headers);
+    }
+
     /// <summary>Reads the user through <paramref name="edge"/> until its cache holds it (the feed went live).</summary>
     private static async Task CachedAsync(EdgeHost edge, string tenant, string secret, string id)
     {
