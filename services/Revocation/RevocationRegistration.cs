@@ -19,6 +19,10 @@ internal static class RevocationRegistration
         builder.Services.AddValidatedOptions<RevocationStorageOptions>(RevocationStorageOptions.SectionName);
         builder.Services.AddValidatedOptions<RevocationFeedOptions>(RevocationFeedOptions.SectionName);
         builder.Services.AddGrpc(o => o.Interceptors.Add<StoreUnavailableInterceptor>());
+        // Both are stateless over singletons: registered, gRPC reuses them instead of building
+        // a service and an interceptor (and resolving their loggers) for every call.
+        builder.Services.AddSingleton<StoreUnavailableInterceptor>();
+        builder.Services.AddSingleton<RevocationGrpcService>();
         builder.Services.AddSingleton<FeedStreamer>();
 
         // Chosen when first resolved, not while registering: callers (tests, the DevHost) add

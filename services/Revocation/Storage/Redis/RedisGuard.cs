@@ -11,19 +11,20 @@ internal static class RedisGuard
         {
             return await call();
         }
-        catch (RedisConnectionException ex)
+        catch (Exception ex) when (Unavailable(ex) is { } unavailable)
         {
-            throw new StoreUnavailableException("Redis is unreachable.", ex);
-        }
-        catch (RedisTimeoutException ex)
-        {
-            throw new StoreUnavailableException("Redis did not answer in time.", ex);
-        }
-        catch (RedisServerException ex) when (ex.Message.StartsWith("LOADING", StringComparison.Ordinal)
-            || ex.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal))
-        {
-            // A restarting Redis replays its append-only file before it serves commands.
-            throw new StoreUnavailableException("Redis is loading its data.", ex);
+            throw unavailable;
         }
     }
+
+    /// <summary>The <see cref="StoreUnavailableException"/> that <paramref name="ex"/> stands for, or null for a real bug.</summary>
+    public static StoreUnavailableException? Unavailable(Exception ex) => ex switch
+    {
+        RedisConnectionException => new StoreUnavailableException("Redis is unreachable.", ex),
+        RedisTimeoutException => new StoreUnavailableException("Redis did not answer in time.", ex),
+        // A restarting Redis replays its append-only file before it serves commands.
+        RedisServerException when ex.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || ex.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal) => new StoreUnavailableException("Redis is loading its data.", ex),
+        _ => null,
+    };
 }

@@ -16,6 +16,9 @@ namespace Identity.Revocation.Storage.Redis;
 /// </summary>
 public sealed class RedisRevocationStore : IRevocationStore
 {
+    private static readonly RedisValue[] SessionFields = ["issued", "expires", "revoked"];
+    private static readonly RedisValue[] UserFields = ["blocked", "watermark"];
+
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
     private readonly TimeProvider _time;
@@ -53,19 +56,38 @@ public sealed class RedisRevocationStore : IRevocationStore
         return (int)result == 1;
     });
 
-    public Task<SessionCheck> CheckSessionAsync(string tenantId, string userId, string sessionId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    // The hot path: two HMGETs pipelined in one round trip rather than a script, which cost Redis
+    // about 10x the CPU of the reads themselves. Atomicity is not needed: the session is read
+    // before the user, a session never comes back once revoked or swept, and RevokeUser blocks
+    // and sweeps in one script. So a session seen alive was alive with that user not blocked, and
+    // a user state read later can only be as strict or stricter: the answer is never laxer than
+    // some instant between the two reads.
+    public async Task<SessionCheck> CheckSessionAsync(string tenantId, string userId, string sessionId, CancellationToken cancellationToken)
     {
-        var values = (RedisValue[])(await _db.ScriptEvaluateAsync(RedisScripts.CheckSession,
-            [_keys.Session(tenantId, userId, sessionId), _keys.User(tenantId, userId)]))!;
-        var user = new UserState(values[3] == "1", FromMilliseconds(values[4]));
-        if (values[1].IsNull)
+        RedisValue[] session;
+        RedisValue[] user;
+        try
         {
-            return new SessionCheck(user.Blocked ? CredentialState.Blocked : CredentialState.Unknown, null);
+            var sessionRead = _db.HashGetAsync(_keys.Session(tenantId, userId, sessionId), SessionFields);
+            var userRead = _db.HashGetAsync(_keys.User(tenantId, userId), UserFields);
+            // Both awaited, so a failure of either is observed, never left unobserved.
+            await Task.WhenAll(sessionRead, userRead);
+            session = await sessionRead;
+            user = await userRead;
         }
-        var expiresAt = FromMilliseconds(values[1])!.Value;
-        var state = CredentialRules.Evaluate(user, FromMilliseconds(values[0])!.Value, expiresAt, values[2] == "1", _time.GetUtcNow(), _grace);
-        return new SessionCheck(state, state == CredentialState.Unknown ? null : expiresAt);
-    });
+        catch (Exception ex) when (RedisGuard.Unavailable(ex) is { } unavailable)
+        {
+            throw unavailable;
+        }
+        var state = new UserState(user[0] == "1", FromMilliseconds(user[1]));
+        if (session[1].IsNull)
+        {
+            return new SessionCheck(state.Blocked ? CredentialState.Blocked : CredentialState.Unknown, null);
+        }
+        var expiresAt = FromMilliseconds(session[1])!.Value;
+        var result = CredentialRules.Evaluate(state, FromMilliseconds(session[0])!.Value, expiresAt, session[2] == "1", _time.GetUtcNow(), _grace);
+        return new SessionCheck(result, result == CredentialState.Unknown ? null : expiresAt);
+    }
 
     public Task<bool> RevokeSessionAsync(string tenantId, string userId, string sessionId, string reason, CancellationToken cancellationToken) =>
         RevokeCredentialAsync(tenantId, _keys.Session(tenantId, userId, sessionId), RevocationEventKind.SessionRevoked, "session", sessionId, reason);
@@ -136,7 +158,7 @@ public sealed class RedisRevocationStore : IRevocationStore
 
     public Task<UserState> GetUserStateAsync(string tenantId, string userId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {
-        var values = await _db.HashGetAsync(_keys.User(tenantId, userId), ["blocked", "watermark"]);
+        var values = await _db.HashGetAsync(_keys.User(tenantId, userId), UserFields);
         return new UserState(values[0] == "1", FromMilliseconds(values[1]));
     });
 

@@ -42,13 +42,6 @@ internal static class RedisScripts
         return 1
         """;
 
-    // KEYS: session, user; returns issued, expires, revoked, blocked, watermark
-    public const string CheckSession = """
-        local s = redis.call('HMGET', KEYS[1], 'issued', 'expires', 'revoked')
-        local u = redis.call('HMGET', KEYS[2], 'blocked', 'watermark')
-        return { s[1], s[2], s[3], u[1], u[2] }
-        """;
-
     // KEYS: token; ARGV: user key prefix; returns user, issued, expires, revoked, blocked, watermark
     public const string CheckToken = """
         local t = redis.call('HMGET', KEYS[1], 'user', 'issued', 'expires', 'revoked')
