@@ -13,6 +13,12 @@ public sealed partial class DirectoryGrpcService
     // Bounds how late a write from another process (a shared MongoDB) reaches a watcher.
     private static readonly TimeSpan FeedPollInterval = TimeSpan.FromMilliseconds(100);
 
+    // How long a woken watcher waits for more commits before reading: a small, bounded delay on each
+    // change in exchange for a read per batch instead of per write (a third of a create's cost without it).
+    private static readonly TimeSpan FeedCoalesce = TimeSpan.FromMilliseconds(5);
+
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
     {
         var size = request.PageSize <= 0 ? DefaultAuditPage : Math.Min(request.PageSize, MaxAuditPage);
@@ -46,10 +52,12 @@ public sealed partial class DirectoryGrpcService
                 // Taken before reading, so a write that lands between the read and the wait still wakes us.
                 var signal = notifier.NextChangeAsync(request.TenantId);
                 var batch = await events.ReadAsync(request.TenantId, after, FeedBatch, null, userChangesOnly: true, cancellationToken);
-                foreach (var logged in batch)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    await responseStream.WriteAsync(logged.ToChangeEvent(), cancellationToken);
-                    after = logged.Sequence;
+                    // One flush per batch rather than per event: the last write sends them all.
+                    responseStream.WriteOptions = i < batch.Count - 1 ? Buffered : null;
+                    await responseStream.WriteAsync(batch[i].ToChangeEvent(), cancellationToken);
+                    after = batch[i].Sequence;
                 }
                 if (batch.Count < FeedBatch)
                 {
@@ -59,7 +67,12 @@ public sealed partial class DirectoryGrpcService
                         announceCaughtUp = false;
                         await responseStream.WriteAsync(CaughtUp(request.TenantId, after), cancellationToken);
                     }
-                    await Task.WhenAny(signal, Task.Delay(FeedPollInterval, time, cancellationToken));
+                    if (await Task.WhenAny(signal, Task.Delay(FeedPollInterval, time, cancellationToken)) == signal)
+                    {
+                        // Woken by a local commit: let the writes right behind it land, so that under a
+                        // burst of creates one read and one flush carry many events instead of one each.
+                        await Task.Delay(FeedCoalesce, time, cancellationToken);
+                    }
                 }
             }
         }
