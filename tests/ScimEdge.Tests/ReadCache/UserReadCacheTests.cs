@@ -77,7 +77,7 @@ public sealed class UserReadCacheTests(EdgeSuiteFixture fixture)
             TenantId = tenant, ResourceJson = """{"userName":"carol@example.com"}""",
         }).ResponseAsync.WithTimeout();
 
-        await TaskTimeouts.EventuallyAsync(async () => (await ListAsync(edge.Http, secret, filter))?["Resources"]?[0]?["id"]?.GetValue<string>() == created.User.Id,
+        await TaskTimeouts.EventuallyAsync(async () => (await ListAsync(edge.Http, secret, filter))?["Resources"]?.AsArray() is [var only] && only?["id"]?.GetValue<string>() == created.User.Id,
             FeedBound, "a create elsewhere must end the cached 'nobody has this userName'");
     }
 
