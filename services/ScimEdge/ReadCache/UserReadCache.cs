@@ -21,6 +21,7 @@ public sealed partial class UserReadCache : IHostedService, IDisposable
     private readonly ILogger<UserReadCache> _logger;
     private readonly ConcurrentDictionary<string, Watched> _tenants = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _watchGate = new();
     private ITimer? _sweeper;
     private int _disposed;
 
@@ -41,7 +42,18 @@ public sealed partial class UserReadCache : IHostedService, IDisposable
         {
             return null;
         }
-        var watched = _tenants.TryGetValue(tenantId, out var known) ? known : _tenants.GetOrAdd(tenantId, Watch);
+        if (!_tenants.TryGetValue(tenantId, out var watched))
+        {
+            // Under a lock, not GetOrAdd: its factory may run twice, and each run would start a feed.
+            lock (_watchGate)
+            {
+                if (!_tenants.TryGetValue(tenantId, out watched))
+                {
+                    watched = Watch(tenantId);
+                    _tenants[tenantId] = watched;
+                }
+            }
+        }
         watched.Cache.Touch(_time.GetTimestamp());
         return watched.Cache;
     }

@@ -144,6 +144,26 @@ public sealed class TenantUserCacheTests : IDisposable
         Assert.NotNull(tenant.Find("u59"));
     }
 
+    [Fact]
+    public async Task IdleTenant_IsDroppedAndWatchedAfreshOnItsNextRead_ABusyOneIsKept()
+    {
+        using var cache = new UserReadCache(new DirectoryService.DirectoryServiceClient(_unused),
+            Options.Create(new UserCacheOptions { IdleTenantTimeout = TimeSpan.FromMinutes(1) }), _time, NullLogger<UserReadCache>.Instance);
+        await cache.StartAsync(CancellationToken.None);
+        var idle = cache.For("idle");
+        var busy = cache.For("busy");
+
+        for (var i = 0; i < 4; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(20));
+            cache.For("busy");
+        }
+
+        Assert.NotSame(idle, cache.For("idle"));
+        Assert.Same(busy, cache.For("busy"));
+        await cache.StopAsync(CancellationToken.None);
+    }
+
     public void Dispose()
     {
         _cache.Dispose();
