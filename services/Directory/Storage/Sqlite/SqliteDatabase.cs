@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -21,6 +22,9 @@ public sealed class SqliteDatabase : IDisposable
     private readonly Lazy<Task> _writerLoop;
     // The single writer keeps its connection: no pool round trip or pragmas per write.
     private SqliteConnection? _writer;
+    private const int MaxIdleReaders = 8;
+    private readonly ConcurrentBag<SqliteReader> _readers = [];
+    private volatile bool _disposed;
     // An in-memory database lives only while a connection to it is open.
     private readonly SqliteConnection? _keepAlive;
 
@@ -76,6 +80,25 @@ public sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>A read connection with its prepared statements; dispose it to give it back.</summary>
+    public async Task<SqliteReader> RentReaderAsync(CancellationToken cancellationToken) =>
+        _readers.TryTake(out var idle) ? idle : new SqliteReader(this, await ConnectAsync(cancellationToken));
+
+    internal void Return(SqliteReader reader)
+    {
+        if (_disposed || _readers.Count >= MaxIdleReaders)
+        {
+            reader.Close();
+            return;
+        }
+        _readers.Add(reader);
+        if (_disposed && _readers.TryTake(out var late))
+        {
+            // Returned while the database was being disposed: close rather than leak.
+            late.Close();
+        }
     }
 
     private async Task<SqliteConnection> ConnectWriterAsync(CancellationToken cancellationToken)
@@ -189,6 +212,11 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Close();
+        }
         _pending.Writer.TryComplete();
         if (_writerLoop.IsValueCreated)
         {

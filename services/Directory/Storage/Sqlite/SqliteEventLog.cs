@@ -59,22 +59,25 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     public async Task<IReadOnlyList<LoggedEvent>> ReadAsync(
         string tenantId, long afterSequence, int limit, string? resourceId, bool userChangesOnly, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var pooled = await database.RentReaderAsync(cancellationToken);
         var where = "tenant_id = $tenant AND seq > $after";
         if (!string.IsNullOrEmpty(resourceId))
         {
             where += " AND resource_id = $resource";
-            command.Parameters.AddWithValue("$resource", resourceId);
         }
         if (userChangesOnly)
         {
             where += " AND change_type <> 0";
         }
-        command.CommandText = $"""
+        // Prepared once per shape: the change feed runs this after every burst of writes.
+        var command = pooled.Command($"""
             SELECT seq, time, actor, action, resource_type, resource_id, version_before, version_after, request_id, detail, change_type, user_json
             FROM events WHERE {where} ORDER BY seq LIMIT $limit
-            """;
+            """);
+        if (!string.IsNullOrEmpty(resourceId))
+        {
+            command.Parameters.AddWithValue("$resource", resourceId);
+        }
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", limit);

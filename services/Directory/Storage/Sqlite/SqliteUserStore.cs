@@ -54,12 +54,11 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         {
             return [];
         }
-        await using var connection = await database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var pooled = await database.RentReaderAsync(cancellationToken);
         // One indexed SELECT per key, glued with UNION ALL: an OR would let the planner scan the tenant.
         // No ORDER BY in SQL: without statistics SQLite would walk the ordinal index to avoid a sort.
-        command.CommandText = string.Join(" UNION ALL ", keys.Select((k, i) =>
-            $"SELECT * FROM ({SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {Condition(k.Key, $"$v{i}")} LIMIT 50)"));
+        var command = pooled.Command(string.Join(" UNION ALL ", keys.Select((k, i) =>
+            $"SELECT * FROM ({SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {Condition(k.Key, $"$v{i}")} LIMIT 50)")));
         command.Parameters.AddWithValue("$tenant", tenantId);
         for (var i = 0; i < keys.Count; i++)
         {
