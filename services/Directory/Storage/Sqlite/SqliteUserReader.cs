@@ -14,12 +14,15 @@ internal static class SqliteUserReader
         FROM users u
         """;
 
-    public static async Task<StoredUser?> GetAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string tenantId, string userId, bool includeDeleted, CancellationToken cancellationToken)
+    private static readonly string GetLive = $"{Select} WHERE u.tenant_id = $tenant AND u.id = $id AND u.deleted IS NULL";
+    private static readonly string GetAny = $"{Select} WHERE u.tenant_id = $tenant AND u.id = $id";
+
+    /// <summary>The SQL of a read by id, so callers can run it on a prepared command.</summary>
+    public static string GetSql(bool includeDeleted) => includeDeleted ? GetAny : GetLive;
+
+    /// <summary>Runs <see cref="GetSql"/>'s statement on <paramref name="command"/> (parameters empty).</summary>
+    public static async Task<StoredUser?> GetAsync(SqliteCommand command, string tenantId, string userId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"{Select} WHERE u.tenant_id = $tenant AND u.id = $id{(includeDeleted ? "" : " AND u.deleted IS NULL")}";
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$id", userId);
         return (await ReadAllAsync(command, cancellationToken)).FirstOrDefault();

@@ -22,7 +22,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 return user;
             }
 
-            var current = await SqliteUserReader.GetAsync(connection, transaction, user.TenantId, user.Id, includeDeleted: false, cancellationToken)
+            var current = await SqliteUserReader.GetAsync(
+                    SqliteWriterCommands.For(connection, transaction, SqliteUserReader.GetSql(includeDeleted: false)), user.TenantId, user.Id, cancellationToken)
                 ?? throw new StoreConflictException(ConflictKind.NotFound, $"User '{user.Id}' does not exist.");
             if (current.Version != write.ExpectedVersion)
             {
@@ -41,8 +42,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     public async Task<StoredUser?> GetAsync(string tenantId, string userId, bool includeDeleted, CancellationToken cancellationToken)
     {
-        await using var connection = await database.ConnectAsync(cancellationToken);
-        return await SqliteUserReader.GetAsync(connection, null, tenantId, userId, includeDeleted, cancellationToken);
+        await using var pooled = await database.RentReaderAsync(cancellationToken);
+        return await SqliteUserReader.GetAsync(pooled.Command(SqliteUserReader.GetSql(includeDeleted)), tenantId, userId, cancellationToken);
     }
 
     public Task<IReadOnlyList<StoredUser>> FindAsync(string tenantId, UserKey key, string value, CancellationToken cancellationToken) =>
