@@ -78,21 +78,23 @@ public sealed partial class UserReadCache : IHostedService, IDisposable
     /// <summary>Stores a read, keeping each tenant within <see cref="UserCacheOptions.MaxUsers"/>.</summary>
     internal void Store(TenantUserCache tenant, FillTicket ticket, CachedUser user)
     {
-        if (tenant.Count >= _options.MaxUsers)
-        {
-            // Crude but bounded: a tenant that outgrows its share starts again, which costs reads, never correctness.
-            tenant.Clear();
-        }
+        MakeRoom(tenant);
         tenant.Store(ticket, user);
     }
 
     internal void StoreAbsent(TenantUserCache tenant, FillTicket ticket, string userNameKey)
     {
+        MakeRoom(tenant);
+        tenant.StoreAbsent(ticket, userNameKey);
+    }
+
+    private void MakeRoom(TenantUserCache tenant)
+    {
         if (tenant.Count >= _options.MaxUsers)
         {
+            // Crude but bounded: a tenant that outgrows its share starts again, which costs reads, never correctness.
             tenant.Clear();
         }
-        tenant.StoreAbsent(ticket, userNameKey);
     }
 
     /// <summary>This edge wrote the user: later reads here must see the write, before the feed reports it.</summary>

@@ -221,14 +221,6 @@ public sealed class UserReadCacheTests(EdgeSuiteFixture fixture)
         return response.IsSuccessStatusCode ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string secret, HttpMethod method, string path, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/scim+json");
-        }
-        return await http.SendAsync(request).WithTimeout();
-    }
+    private static Task<HttpResponseMessage> SendAsync(HttpClient http, string secret, HttpMethod method, string path, string? body = null) =>
+        new AdminClient(http, adminKey: "").ScimAsync(secret, method, path, body is null ? null : new StringContent(body, Encoding.UTF8, "application/scim+json"));
 }

@@ -19,17 +19,8 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
 {
     private static ResourceSchema Schema => SchemaRegistry.Default.Groups;
 
-    public async Task<ScimOutcome> CreateAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await CreateCoreAsync(request, body, cancellationToken);
-        }
-        finally
-        {
-            users.GroupsChanged(request.TenantId);
-        }
-    }
+    public Task<ScimOutcome> CreateAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken) =>
+        ChangingGroupsAsync(request, () => CreateCoreAsync(request, body, cancellationToken));
 
     private async Task<ScimOutcome> CreateCoreAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken)
     {
@@ -46,17 +37,8 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
         return await ReadBackAsync(request, created.Group.Id, StatusCodes.Status201Created, withMembers: true, cancellationToken);
     }
 
-    public async Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, bool withMembers, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ReplaceCoreAsync(request, id, body, ifMatch, withMembers, cancellationToken);
-        }
-        finally
-        {
-            users.GroupsChanged(request.TenantId);
-        }
-    }
+    public Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, bool withMembers, CancellationToken cancellationToken) =>
+        ChangingGroupsAsync(request, () => ReplaceCoreAsync(request, id, body, ifMatch, withMembers, cancellationToken));
 
     private async Task<ScimOutcome> ReplaceCoreAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, bool withMembers, CancellationToken cancellationToken)
     {
@@ -79,18 +61,9 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
     /// Non-member operations are applied in memory first, so a bad path or value fails before any
     /// membership is written; then membership steps run in order, then the attribute update.
     /// </summary>
-    public async Task<ScimOutcome> PatchAsync(
-        ScimRequestContext request, string id, PatchRequest patch, long ifMatch, bool readBack, bool withMembers, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await PatchCoreAsync(request, id, patch, ifMatch, readBack, withMembers, cancellationToken);
-        }
-        finally
-        {
-            users.GroupsChanged(request.TenantId);
-        }
-    }
+    public Task<ScimOutcome> PatchAsync(
+        ScimRequestContext request, string id, PatchRequest patch, long ifMatch, bool readBack, bool withMembers, CancellationToken cancellationToken) =>
+        ChangingGroupsAsync(request, () => PatchCoreAsync(request, id, patch, ifMatch, readBack, withMembers, cancellationToken));
 
     private async Task<ScimOutcome> PatchCoreAsync(
         ScimRequestContext request, string id, PatchRequest patch, long ifMatch, bool readBack, bool withMembers, CancellationToken cancellationToken)
@@ -114,17 +87,21 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
             : new ScimOutcome(StatusCodes.Status204NoContent);
     }
 
-    public async Task DeleteAsync(ScimRequestContext request, string id, long ifMatch, CancellationToken cancellationToken)
+    public Task DeleteAsync(ScimRequestContext request, string id, long ifMatch, CancellationToken cancellationToken) =>
+        ChangingGroupsAsync(request, async () => await groups.DeleteGroupAsync(new DeleteGroupRequest
+        {
+            TenantId = request.TenantId,
+            GroupId = id,
+            ExpectedVersion = ifMatch,
+            Context = request.ToMutation(),
+        }, cancellationToken: cancellationToken));
+
+    /// <summary>Runs a group write, then, finished or not, tells the read cache that users' groups may have moved.</summary>
+    private async Task<T> ChangingGroupsAsync<T>(ScimRequestContext request, Func<Task<T>> write)
     {
         try
         {
-            await groups.DeleteGroupAsync(new DeleteGroupRequest
-            {
-                TenantId = request.TenantId,
-                GroupId = id,
-                ExpectedVersion = ifMatch,
-                Context = request.ToMutation(),
-            }, cancellationToken: cancellationToken);
+            return await write();
         }
         finally
         {

@@ -30,13 +30,7 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
             return groupsFresh ? hit : await RefreshGroupsAsync(request, tenant, ticket, hit, cancellationToken);
         }
         var user = (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
-        var memberships = await GroupsOfAsync(request.TenantId, [user.Id], cancellationToken);
-        var read = cache.Entry(user, memberships.GetValueOrDefault(user.Id) ?? [], ticket);
-        if (tenant is not null)
-        {
-            cache.Store(tenant, ticket, read);
-        }
-        return read;
+        return await FillAsync(request, tenant, ticket, user, cancellationToken);
     }
 
     /// <summary>
@@ -74,19 +68,12 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
             // userName is unique per tenant; should a store ever say otherwise, let the general path answer.
             return (false, null);
         }
-        var user = answer.Users[0];
-        var memberships = await GroupsOfAsync(request.TenantId, [user.Id], cancellationToken);
-        var read = cache.Entry(user, memberships.GetValueOrDefault(user.Id) ?? [], ticket);
-        cache.Store(tenant, ticket, read);
-        return (true, read);
+        return (true, await FillAsync(request, tenant, ticket, answer.Users[0], cancellationToken));
     }
 
     /// <summary>Renders a user Directory has just answered with, adding its groups from GroupRole.</summary>
-    public async Task<JsonObject> RenderAsync(ScimRequestContext request, User user, CancellationToken cancellationToken)
-    {
-        var memberships = await GroupsOfAsync(request.TenantId, [user.Id], cancellationToken);
-        return UserRendering.Render(user, request.BaseUrl, memberships.GetValueOrDefault(user.Id));
-    }
+    public async Task<JsonObject> RenderAsync(ScimRequestContext request, User user, CancellationToken cancellationToken) =>
+        UserRendering.Render(user, request.BaseUrl, await GroupsOfAsync(request.TenantId, user.Id, cancellationToken));
 
     /// <summary>One page of users for a SCIM list: the resources, totalResults and the startIndex answered.</summary>
     internal async Task<(IReadOnlyList<JsonObject> Resources, int TotalResults)> ListAsync(
@@ -108,13 +95,26 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
         return (resources, answer.TotalResults);
     }
 
+    /// <summary>A user Directory just answered with, its groups read, stored when the ticket allows.</summary>
+    private async Task<CachedUser> FillAsync(ScimRequestContext request, TenantUserCache? tenant, FillTicket ticket, User user, CancellationToken cancellationToken)
+    {
+        var read = cache.Entry(user, await GroupsOfAsync(request.TenantId, user.Id, cancellationToken), ticket);
+        if (tenant is not null)
+        {
+            cache.Store(tenant, ticket, read);
+        }
+        return read;
+    }
+
     private async Task<CachedUser> RefreshGroupsAsync(ScimRequestContext request, TenantUserCache tenant, FillTicket ticket, CachedUser user, CancellationToken cancellationToken)
     {
-        var memberships = await GroupsOfAsync(request.TenantId, [user.User.Id], cancellationToken);
-        var refreshed = cache.WithGroups(user, memberships.GetValueOrDefault(user.User.Id) ?? [], ticket);
+        var refreshed = cache.WithGroups(user, await GroupsOfAsync(request.TenantId, user.User.Id, cancellationToken), ticket);
         cache.Store(tenant, ticket, refreshed);
         return refreshed;
     }
+
+    private async Task<IReadOnlyList<GroupRef>> GroupsOfAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
+        (await GroupsOfAsync(tenantId, [userId], cancellationToken)).GetValueOrDefault(userId) ?? [];
 
     private async Task<Dictionary<string, IReadOnlyList<GroupRef>>> GroupsOfAsync(string tenantId, IReadOnlyList<string> userIds, CancellationToken cancellationToken)
     {
