@@ -146,9 +146,18 @@ public sealed class EmbeddedSuite : IAsyncDisposable
         return endpoints.MainUri;
     }
 
+    /// <summary>
+    /// Each service would otherwise take the working directory as its content root and watch it,
+    /// recursively, for appsettings changes; the data folder lives there by default, so every SQLite
+    /// write woke four file watchers. The embedded services have no settings files: root them at the
+    /// binaries and watch nothing.
+    /// </summary>
+    internal static readonly string[] HostArguments =
+        [$"--contentRoot={AppContext.BaseDirectory}", "--hostBuilder:reloadConfigOnChange=false"];
+
     private static async Task<ServiceEndpoints> RunAsync(ServiceSlot slot, CancellationToken cancellationToken)
     {
-        var app = slot.Create([], builder => builder.Configuration.AddInMemoryCollection(slot.Settings));
+        var app = slot.Create(HostArguments, builder => builder.Configuration.AddInMemoryCollection(slot.Settings));
         slot.App = app;
         await app.StartAsync(cancellationToken);
         return app.Services.GetRequiredService<ServiceEndpoints>();
