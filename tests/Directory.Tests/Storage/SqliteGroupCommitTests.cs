@@ -63,6 +63,21 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal([1], await ReadAsync());
     }
 
+    [Fact]
+    public async Task Writer_KeepsSavepointJournalsInMemory()
+    {
+        // 2 = MEMORY: the savepoint per grouped write journals to memory, not to a temp file per batch.
+        var tempStore = await _database.WriteAsync(async (c, t) =>
+        {
+            await using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = "PRAGMA temp_store";
+            return Convert.ToInt32(await command.ExecuteScalarAsync());
+        }, CancellationToken.None).WithTimeout();
+
+        Assert.Equal(2, tempStore);
+    }
+
     public void Dispose()
     {
         _database.Dispose();
