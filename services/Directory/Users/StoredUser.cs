@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Identity.Contracts.Directory.V1;
 
 namespace Identity.Directory.Users;
@@ -24,15 +25,21 @@ public sealed record StoredUser(
     bool IdpManaged,
     DateTimeOffset? Deleted)
 {
+    // The derived properties below stay out of the feed snapshot (StoredUserJson): they are recomputed on read.
+    [JsonIgnore]
     public string UserNameKey => UserName.ToLowerInvariant();
 
+    [JsonIgnore]
     public string? ExternalIdKey => ExternalId?.ToLowerInvariant();
 
     /// <summary>The primary email, or the first one when none is marked primary.</summary>
+    [JsonIgnore]
     public string? PrimaryEmail => (Emails.FirstOrDefault(e => e.Primary) ?? (Emails.Count > 0 ? Emails[0] : null))?.Value;
 
+    [JsonIgnore]
     public bool IsDeleted => Deleted is not null;
 
     /// <summary>Absent <c>active</c> counts as active: IdPs always send it, and apps treat a new user as enabled.</summary>
+    [JsonIgnore]
     public bool IsActive => Active ?? true;
 }

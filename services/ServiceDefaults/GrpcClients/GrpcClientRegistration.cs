@@ -22,6 +22,9 @@ public static class GrpcClientRegistration
         var retryable = idempotentMethods.ToArray();
         return services
             .AddGrpcClient<TClient>((sp, o) => o.Address = address(sp))
+            // HttpClientFactory's per-request log handlers open a scope and time every call, for
+            // Information lines about each HTTP/2 request; gRPC logs its own calls and failures.
+            .RemoveAllLoggers()
             .AddInterceptor(sp => new DefaultDeadlineInterceptor(
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetRequiredService<IOptions<GrpcClientOptions>>().Value.DefaultDeadline))

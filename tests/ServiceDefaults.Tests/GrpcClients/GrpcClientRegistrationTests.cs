@@ -1,6 +1,10 @@
 using Grpc.Core;
+using HealthClient = Grpc.Health.V1.Health.HealthClient;
+using HealthService = Grpc.Health.V1.Health;
 using Grpc.Net.Client.Configuration;
 using Identity.ServiceDefaults.GrpcClients;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Logging;
 
 namespace Identity.ServiceDefaults.Tests.GrpcClients;
 
@@ -25,5 +29,23 @@ public sealed class GrpcClientRegistrationTests
         var config = GrpcClientRegistration.BuildServiceConfig("pkg.Svc", [], new GrpcClientOptions());
 
         Assert.Empty(config.MethodConfigs);
+    }
+
+    [Fact]
+    public void AddIdentityGrpcClient_HandlerChain_HasNoPerRequestLogHandlers()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddIdentityGrpcClient<HealthClient>(_ => new Uri("http://127.0.0.1:1"), HealthService.Descriptor.FullName, []);
+        using var provider = services.BuildServiceProvider();
+
+        var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(nameof(HealthClient));
+        var chain = new List<HttpMessageHandler>();
+        for (HttpMessageHandler? h = handler; h is not null; h = (h as DelegatingHandler)?.InnerHandler)
+        {
+            chain.Add(h);
+        }
+
+        Assert.NotEmpty(chain);
+        Assert.DoesNotContain(chain, h => h is LoggingHttpMessageHandler or LoggingScopeHttpMessageHandler);
     }
 }

@@ -14,7 +14,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             var user = write.User;
             if (write.ExpectedVersion == 0)
             {
-                await EnsureUserNameFreeAsync(connection, transaction, user, cancellationToken);
+                // No userName pre-check on insert: the unique index refuses a taken name, and SaveAsync
+                // answers that as UserNameTaken. Every create saves a query.
                 var sequence = await SqliteEventLog.NextSequenceAsync(connection, transaction, user.TenantId, cancellationToken);
                 user = user with { Ordinal = sequence };
                 await SaveAsync(connection, transaction, user, insert: true, 0, cancellationToken);
@@ -119,7 +120,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            // Another process sharing the file won the race the pre-check could not see.
+            // A taken userName (inserts have no pre-check; a rename's lost a race with another process).
             throw ex.Message.Contains("user_name_lower", StringComparison.Ordinal)
                 ? new StoreConflictException(ConflictKind.UserNameTaken, "That userName is already taken in this tenant.")
                 : new StoreConflictException(ConflictKind.AlreadyExists, $"User '{user.Id}' already exists.");
