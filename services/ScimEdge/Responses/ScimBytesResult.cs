@@ -9,12 +9,10 @@ internal sealed class ScimBytesResult(byte[] json, long version) : IResult
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ScimResponses.ContentType;
-        response.ContentLength = json.Length;
         if (version > 0)
         {
             response.Headers.ETag = ETags.Format(version);
         }
-        return response.Body.WriteAsync(json, httpContext.RequestAborted).AsTask();
+        return response.WriteScimJsonAsync(json);
     }
 }

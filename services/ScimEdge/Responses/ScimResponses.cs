@@ -15,10 +15,17 @@ internal static class ScimResponses
     /// <summary>The UTF-8 bytes <see cref="WriteScimJsonAsync"/> would write for <paramref name="body"/>.</summary>
     public static byte[] Serialize(JsonNode body) => JsonSerializer.SerializeToUtf8Bytes(body, Output);
 
-    /// <summary>Writes a SCIM JSON document with the SCIM media type (RFC 7644 §3.1).</summary>
-    public static Task WriteScimJsonAsync(this HttpResponse response, JsonNode body)
+    /// <summary>
+    /// Writes a SCIM JSON document with the SCIM media type (RFC 7644 §3.1), straight to UTF-8 and
+    /// with a Content-Length: no UTF-16 string in between, no chunked framing.
+    /// </summary>
+    public static Task WriteScimJsonAsync(this HttpResponse response, JsonNode body) => response.WriteScimJsonAsync(Serialize(body));
+
+    /// <summary>Writes an already serialized SCIM JSON document.</summary>
+    public static Task WriteScimJsonAsync(this HttpResponse response, byte[] json)
     {
         response.ContentType = ContentType;
-        return response.WriteAsync(body.ToJsonString(Output), response.HttpContext.RequestAborted);
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json, response.HttpContext.RequestAborted).AsTask();
     }
 }
