@@ -41,7 +41,8 @@ internal static class DirectoryRegistration
 
     private static void AddSqlite(WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(sp => SqliteDatabase.Open(sp.GetRequiredService<IOptions<DirectoryStorageOptions>>().Value.SqlitePath));
+        builder.Services.AddSingleton(sp => SqliteDatabase.Open(
+            sp.GetRequiredService<IOptions<DirectoryStorageOptions>>().Value.SqlitePath, sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         builder.Services.AddSingleton<ITenantStore, SqliteTenantStore>();
         builder.Services.AddSingleton<IUserStore, SqliteUserStore>();
         builder.Services.AddSingleton<IEventLog, SqliteEventLog>();

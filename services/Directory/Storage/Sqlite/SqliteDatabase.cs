@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Identity.Directory.Storage.Sqlite;
 
@@ -8,7 +9,7 @@ namespace Identity.Directory.Storage.Sqlite;
 /// One SQLite database file shared by Directory's embedded stores. WAL lets readers run
 /// beside the single writer; writes are serialized in-process (<see cref="WriteAsync"/>), so
 /// they queue instead of failing with SQLITE_BUSY (and commit in groups), and busy_timeout
-/// covers other processes.
+/// covers other processes. A file database checkpoints in the background (<see cref="WalCheckpointer"/>).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -27,18 +28,27 @@ public sealed class SqliteDatabase : IDisposable
     private volatile bool _disposed;
     // An in-memory database lives only while a connection to it is open.
     private readonly SqliteConnection? _keepAlive;
+    private readonly WalCheckpointer? _checkpointer;
 
-    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive)
+    /// <summary>How often a file database's WAL is copied into it.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+
+    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, WalCheckpointer? checkpointer)
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
-        _writerLoop = new Lazy<Task>(() => Task.Run(RunWriterAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+        _checkpointer = checkpointer;
+        _writerLoop = new Lazy<Task>(() =>
+        {
+            _checkpointer?.Start();
+            return Task.Run(RunWriterAsync);
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
         using var connection = Connect();
         SqliteSchema.Create(connection);
     }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, or a private in-memory one for ":memory:".</summary>
-    public static SqliteDatabase Open(string path)
+    public static SqliteDatabase Open(string path, ILogger? logger = null, TimeSpan? checkpointInterval = null)
     {
         if (path == ":memory:")
         {
@@ -50,7 +60,7 @@ public sealed class SqliteDatabase : IDisposable
             }.ToString();
             var keepAlive = new SqliteConnection(memory);
             keepAlive.Open();
-            return new SqliteDatabase(memory, keepAlive);
+            return new SqliteDatabase(memory, keepAlive, checkpointer: null);
         }
 
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -66,7 +76,8 @@ public sealed class SqliteDatabase : IDisposable
             pragma.CommandText = "PRAGMA journal_mode=WAL;";
             pragma.ExecuteNonQuery();
         }
-        return new SqliteDatabase(file, keepAlive: null);
+        var checkpointer = new WalCheckpointer(file, checkpointInterval ?? CheckpointInterval, logger ?? NullLogger.Instance);
+        return new SqliteDatabase(file, keepAlive: null, checkpointer);
     }
 
     /// <summary>
@@ -107,7 +118,10 @@ public sealed class SqliteDatabase : IDisposable
         using var pragma = connection.CreateCommand();
         // temp_store=MEMORY keeps each group commit's savepoint journal in memory: on disk it was a temp
         // file created, written page by page (twice as many writes as the WAL itself) and deleted per batch.
-        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+        pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+            // The WalCheckpointer copies the WAL in the background instead of the commit that fills it.
+            // A restarted WAL is cut back to 64 MiB, so a burst does not leave the file at its high-water mark.
+            + (_checkpointer is null ? "" : " PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;");
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -156,6 +170,10 @@ public sealed class SqliteDatabase : IDisposable
             if (batch.Count > 0)
             {
                 await CommitAsync(batch).ConfigureAwait(false);
+                if (_writer is not null)
+                {
+                    _checkpointer?.CatchUp(_writer);
+                }
             }
         }
     }
@@ -195,6 +213,7 @@ public sealed class SqliteDatabase : IDisposable
             if (done.Count > 0)
             {
                 await transaction.CommitAsync().ConfigureAwait(false);
+                _checkpointer?.Committed();
             }
         }
         catch (Exception ex)
@@ -225,6 +244,7 @@ public sealed class SqliteDatabase : IDisposable
             // Queued writes finish (or fail) before the connection goes; bounded so shutdown cannot hang.
             _writerLoop.Value.Wait(TimeSpan.FromSeconds(10));
         }
+        _checkpointer?.Dispose();
         _writer?.Dispose();
         _keepAlive?.Dispose();
     }
