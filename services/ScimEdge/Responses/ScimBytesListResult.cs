@@ -33,8 +33,6 @@ internal sealed class ScimBytesListResult(IReadOnlyList<byte[]> resources, int t
         }
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = ScimResponses.ContentType;
-        response.ContentLength = buffer.WrittenCount;
-        return response.Body.WriteAsync(buffer.WrittenMemory, httpContext.RequestAborted).AsTask();
+        return response.WriteScimJsonAsync(buffer.WrittenMemory);
     }
 }

@@ -22,7 +22,7 @@ internal static class ScimResponses
     public static Task WriteScimJsonAsync(this HttpResponse response, JsonNode body) => response.WriteScimJsonAsync(Serialize(body));
 
     /// <summary>Writes an already serialized SCIM JSON document.</summary>
-    public static Task WriteScimJsonAsync(this HttpResponse response, byte[] json)
+    public static Task WriteScimJsonAsync(this HttpResponse response, ReadOnlyMemory<byte> json)
     {
         response.ContentType = ContentType;
         response.ContentLength = json.Length;

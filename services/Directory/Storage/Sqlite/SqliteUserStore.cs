@@ -120,7 +120,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
         {
-            // A taken userName (inserts have no pre-check; a rename's lost a race with another process).
+            // A taken userName: inserts have no pre-check, and a rename may lose a race with another process.
             throw ex.Message.Contains("user_name_lower", StringComparison.Ordinal)
                 ? new StoreConflictException(ConflictKind.UserNameTaken, "That userName is already taken in this tenant.")
                 : new StoreConflictException(ConflictKind.AlreadyExists, $"User '{user.Id}' already exists.");

@@ -25,9 +25,6 @@ internal sealed partial class WalCheckpointer(string connectionString, TimeSpan 
     private long _checkpointedAt;
     private int _catchUpDue;
 
-    /// <summary>Background passes completed; a pass runs only when something was committed since the last.</summary>
-    public long Completed { get; private set; }
-
     public void Start() => _loop ??= Task.Run(RunAsync);
 
     /// <summary>The writer committed a batch.</summary>
@@ -49,8 +46,9 @@ internal sealed partial class WalCheckpointer(string connectionString, TimeSpan 
             command.CommandText = Checkpoint;
             command.ExecuteNonQuery();
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
+            // Never out of the writer's loop: a failed catch-up only delays the WAL's restart.
             LogCheckpointFailed(logger, ex);
         }
     }
@@ -63,6 +61,7 @@ internal sealed partial class WalCheckpointer(string connectionString, TimeSpan 
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
                 var writes = Interlocked.Read(ref _writes);
+                // Nothing committed since the last pass: nothing to copy.
                 if (writes == _checkpointedAt)
                 {
                     continue;
@@ -75,7 +74,6 @@ internal sealed partial class WalCheckpointer(string connectionString, TimeSpan 
                     command.CommandText = Checkpoint;
                     await command.ExecuteNonQueryAsync(_stopping.Token).ConfigureAwait(false);
                     _checkpointedAt = writes;
-                    Completed++;
                     Volatile.Write(ref _catchUpDue, 1);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
