@@ -7,7 +7,7 @@ namespace Identity.GroupRole.Storage.Sqlite;
 /// writer; writes from this process queue on a semaphore rather than on busy_timeout, whose
 /// sleep-and-retry adds milliseconds under contention (busy_timeout still covers other processes).
 /// Automatic checkpoints are off so no request pays for one: <see cref="SqliteCheckpointer"/>
-/// checkpoints in the background.
+/// checkpoints in the background, and the next write copies what was appended meanwhile.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -15,6 +15,7 @@ public sealed class SqliteDatabase : IDisposable
     // An in-memory database lives only while a connection to it is open.
     private readonly SqliteConnection? _keepAlive;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private int _catchUpDue;
 
     private SqliteDatabase(string connectionString, SqliteConnection? keepAlive)
     {
@@ -72,9 +73,13 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await using var connection = await ConnectAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
+            T result;
+            await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+            {
+                result = await work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            CatchUp(connection);
             return result;
         }
         finally
@@ -90,7 +95,34 @@ public sealed class SqliteDatabase : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? reader.GetInt64(1) : 0;
+        var pages = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(1) ? reader.GetInt64(1) : 0;
+        Volatile.Write(ref _catchUpDue, 1);
+        return pages;
+    }
+
+    /// <summary>
+    /// After a background pass, the writer (still holding the write lock, outside its transaction)
+    /// copies the frames appended during that pass. The WAL only starts over when a write finds it
+    /// fully copied, which a pass running beside a stream of writes never leaves behind: without
+    /// this, the WAL of a busy GroupRole grows without bound.
+    /// </summary>
+    private void CatchUp(SqliteConnection connection)
+    {
+        if (Interlocked.Exchange(ref _catchUpDue, 0) == 0)
+        {
+            return;
+        }
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // The write is committed; a failed catch-up only delays the WAL's restart to a later one.
+            Volatile.Write(ref _catchUpDue, 1);
+        }
     }
 
     /// <summary>A synchronous connection for schema creation at start.</summary>
