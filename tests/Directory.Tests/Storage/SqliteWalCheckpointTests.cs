@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Identity.Directory.Tests.Storage;
 
-/// <summary>The WAL is copied into the database in the background, and the writer then reuses it instead of growing it.</summary>
+/// <summary>The writer copies the WAL into the database once per interval, and then reuses it instead of growing it.</summary>
 public sealed class SqliteWalCheckpointTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"identity-checkpoint-{Guid.NewGuid():N}.db");
@@ -16,7 +16,7 @@ public sealed class SqliteWalCheckpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Writer_LeavesCheckpointsToTheBackground()
+    public async Task Writer_RunsWithoutAutomaticCheckpoints()
     {
         var autoCheckpoint = await _database.WriteAsync(async (c, t) =>
         {
@@ -35,17 +35,16 @@ public sealed class SqliteWalCheckpointTests : IDisposable
         await ExecuteAsync("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)");
         var databaseBefore = new FileInfo(_path).Length;
 
-        // Sixteen writers that never pause, as under a stream of creates: every background pass runs
-        // beside appends, so only the writer's own catch-up leaves the WAL fully copied for the next
-        // write to start it over.
+        // Sixteen writers that never pause, as under a stream of creates: the writer's checkpoints
+        // between batches leave the WAL fully copied, so the next write starts it over.
         const int rows = 3200;
         const int writers = 16;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(w => InsertAsync(w * (rows / writers), rows / writers)));
 
         var walBytes = new FileInfo(_path + "-wal").Length;
-        Assert.True(new FileInfo(_path).Length > databaseBefore + 100 * 4096, "background passes should have copied pages into the database");
-        // Each row is a page of its own plus the pages above it: without the writer's catch-up the WAL
-        // holds nearly every frame (25-35 MB here); with it, a few passes' worth (about 7 MB).
+        Assert.True(new FileInfo(_path).Length > databaseBefore + 100 * 4096, "checkpoints should have copied pages into the database");
+        // Each row is a page of its own plus the pages above it: a WAL that never started over would
+        // hold every frame (25-35 MB here); restarted after each checkpoint it holds an interval's worth.
         Assert.True(walBytes < rows * 4096L, $"the WAL should have been started over, not grown to {walBytes} bytes for {rows} rows");
         Assert.Equal(rows, await CountAsync());
     }

@@ -9,7 +9,7 @@ namespace Identity.Directory.Storage.Sqlite;
 /// One SQLite database file shared by Directory's embedded stores. WAL lets readers run
 /// beside the single writer; writes are serialized in-process (<see cref="WriteAsync"/>), so
 /// they queue instead of failing with SQLITE_BUSY (and commit in groups), and busy_timeout
-/// covers other processes. A file database checkpoints in the background (<see cref="WalCheckpointer"/>).
+/// covers other processes. A file database's writer checkpoints every 250 ms (<see cref="WalCheckpointer"/>).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -31,18 +31,14 @@ public sealed class SqliteDatabase : IDisposable
     private readonly WalCheckpointer? _checkpointer;
 
     /// <summary>How often a file database's WAL is copied into it.</summary>
-    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
     private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, WalCheckpointer? checkpointer)
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
         _checkpointer = checkpointer;
-        _writerLoop = new Lazy<Task>(() =>
-        {
-            _checkpointer?.Start();
-            return Task.Run(RunWriterAsync);
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
+        _writerLoop = new Lazy<Task>(() => Task.Run(RunWriterAsync), LazyThreadSafetyMode.ExecutionAndPublication);
         using var connection = Connect();
         SqliteSchema.Create(connection);
     }
@@ -76,7 +72,7 @@ public sealed class SqliteDatabase : IDisposable
             pragma.CommandText = "PRAGMA journal_mode=WAL;";
             pragma.ExecuteNonQuery();
         }
-        var checkpointer = new WalCheckpointer(file, checkpointInterval ?? CheckpointInterval, logger ?? NullLogger.Instance);
+        var checkpointer = new WalCheckpointer(checkpointInterval ?? CheckpointInterval, TimeProvider.System, logger ?? NullLogger.Instance);
         return new SqliteDatabase(file, keepAlive: null, checkpointer);
     }
 
@@ -119,7 +115,7 @@ public sealed class SqliteDatabase : IDisposable
         // temp_store=MEMORY keeps each group commit's savepoint journal in memory: on disk it was a temp
         // file created, written page by page (twice as many writes as the WAL itself) and deleted per batch.
         pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
-            // The WalCheckpointer copies the WAL in the background instead of the commit that fills it.
+            // The WalCheckpointer copies the WAL every 250 ms instead of in the commit that fills it.
             // A restarted WAL is cut back to 64 MiB, so a burst does not leave the file at its high-water mark.
             + (_checkpointer is null ? "" : " PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;");
         await pragma.ExecuteNonQueryAsync(cancellationToken);
@@ -172,7 +168,7 @@ public sealed class SqliteDatabase : IDisposable
                 await CommitAsync(batch).ConfigureAwait(false);
                 if (_writer is not null)
                 {
-                    _checkpointer?.CatchUp(_writer);
+                    _checkpointer?.CheckpointIfDue(_writer);
                 }
             }
         }
@@ -213,7 +209,6 @@ public sealed class SqliteDatabase : IDisposable
             if (done.Count > 0)
             {
                 await transaction.CommitAsync().ConfigureAwait(false);
-                _checkpointer?.Committed();
             }
         }
         catch (Exception ex)
@@ -244,7 +239,6 @@ public sealed class SqliteDatabase : IDisposable
             // Queued writes finish (or fail) before the connection goes; bounded so shutdown cannot hang.
             _writerLoop.Value.Wait(TimeSpan.FromSeconds(10));
         }
-        _checkpointer?.Dispose();
         _writer?.Dispose();
         _keepAlive?.Dispose();
     }
