@@ -7,13 +7,7 @@ namespace Identity.Directory.Tests.Storage;
 /// <summary>The writer's group commit: writes that queue up commit together, and each still succeeds or fails alone.</summary>
 public sealed class SqliteGroupCommitTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"identity-groupcommit-{Guid.NewGuid():N}.db");
-    private readonly SqliteDatabase _database;
-
-    public SqliteGroupCommitTests()
-    {
-        _database = SqliteDatabase.Open(_path);
-    }
+    private readonly SqliteTestDatabase _file = new("groupcommit");
 
     [Fact]
     public async Task QueuedWrites_OneFailsMidway_OnlyItsChangesAreRolledBack()
@@ -21,8 +15,8 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await ExecuteAsync("CREATE TABLE items (x INTEGER PRIMARY KEY)");
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The first write holds the writer, so the next ones queue and commit as one batch.
-        var holder = _database.WriteAsync(async (c, t) => { await gate.Task; return await InsertAsync(c, t, 0); }, CancellationToken.None);
-        var writes = Enumerable.Range(1, 10).Select(i => _database.WriteAsync(async (c, t) =>
+        var holder = _file.Database.WriteAsync(async (c, t) => { await gate.Task; return await InsertAsync(c, t, 0); }, CancellationToken.None);
+        var writes = Enumerable.Range(1, 10).Select(i => _file.Database.WriteAsync(async (c, t) =>
         {
             await InsertAsync(c, t, i);
             if (i == 5)
@@ -32,7 +26,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
             }
             return i;
         }, CancellationToken.None)).ToList();
-        var duplicate = _database.WriteAsync((c, t) => InsertAsync(c, t, 3), CancellationToken.None);
+        var duplicate = _file.Database.WriteAsync((c, t) => InsertAsync(c, t, 3), CancellationToken.None);
         gate.SetResult();
 
         await holder.WithTimeout();
@@ -51,9 +45,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         await ExecuteAsync("CREATE TABLE items (x INTEGER PRIMARY KEY)");
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = _database.WriteAsync(async (c, t) => { await gate.Task; return await InsertAsync(c, t, 1); }, CancellationToken.None);
+        var holder = _file.Database.WriteAsync(async (c, t) => { await gate.Task; return await InsertAsync(c, t, 1); }, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var cancelled = _database.WriteAsync((c, t) => InsertAsync(c, t, 2), cancel.Token);
+        var cancelled = _file.Database.WriteAsync((c, t) => InsertAsync(c, t, 2), cancel.Token);
 
         await cancel.CancelAsync();
         gate.SetResult();
@@ -67,34 +61,12 @@ public sealed class SqliteGroupCommitTests : IDisposable
     public async Task Writer_KeepsSavepointJournalsInMemory()
     {
         // 2 = MEMORY: the savepoint per grouped write journals to memory, not to a temp file per batch.
-        var tempStore = await _database.WriteAsync(async (c, t) =>
-        {
-            await using var command = c.CreateCommand();
-            command.Transaction = t;
-            command.CommandText = "PRAGMA temp_store";
-            return Convert.ToInt32(await command.ExecuteScalarAsync());
-        }, CancellationToken.None).WithTimeout();
-
-        Assert.Equal(2, tempStore);
+        Assert.Equal(2, await _file.WriterPragmaAsync("temp_store"));
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 
-    private Task<int> ExecuteAsync(string sql) => _database.WriteAsync(async (c, t) =>
-    {
-        await using var command = c.CreateCommand();
-        command.Transaction = t;
-        command.CommandText = sql;
-        return await command.ExecuteNonQueryAsync();
-    }, CancellationToken.None);
+    private Task<int> ExecuteAsync(string sql) => _file.ExecuteAsync(sql);
 
     private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, int x)
     {
@@ -108,7 +80,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
     private async Task<List<long>> ReadAsync()
     {
-        await using var connection = await _database.ConnectAsync(CancellationToken.None);
+        await using var connection = await _file.Database.ConnectAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT x FROM items ORDER BY x";
         await using var reader = await command.ExecuteReaderAsync();
