@@ -176,40 +176,12 @@ public sealed class SqliteDatabase : IDisposable
 
     private async Task CommitAsync(List<PendingWrite> batch)
     {
-        var done = new List<PendingWrite>(batch.Count);
+        List<PendingWrite> done;
         try
         {
             var connection = _writer ??= await ConnectWriterAsync(CancellationToken.None).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
-            if (batch.Count == 1)
-            {
-                // Alone, the transaction is the savepoint: a failure rolls it back below.
-                await batch[0].RunAsync(connection, transaction).ConfigureAwait(false);
-                done.Add(batch[0]);
-            }
-            else
-            {
-                foreach (var write in batch)
-                {
-                    transaction.Save(Savepoint);
-                    try
-                    {
-                        await write.RunAsync(connection, transaction).ConfigureAwait(false);
-                        transaction.Release(Savepoint);
-                        done.Add(write);
-                    }
-                    catch (Exception ex) when (ex is not SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull })
-                    {
-                        transaction.Rollback(Savepoint);
-                        transaction.Release(Savepoint);
-                        write.Fail(ex);
-                    }
-                }
-            }
-            if (done.Count > 0)
-            {
-                await transaction.CommitAsync().ConfigureAwait(false);
-            }
+            done = await TryCommitTogetherAsync(connection, batch).ConfigureAwait(false)
+                ?? await CommitIsolatedAsync(connection, batch).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -225,6 +197,62 @@ public sealed class SqliteDatabase : IDisposable
             write.Complete();
         }
     }
+
+    /// <summary>
+    /// Writes rarely fail, so a batch first runs straight through in one transaction. A savepoint
+    /// per write cost about 30 µs a create: two more statements, and a copy of every page the write
+    /// touches into the statement journal. Returns null, with everything rolled back, when a write
+    /// of a larger batch fails; <see cref="CommitIsolatedAsync"/> then runs the batch again.
+    /// </summary>
+    private static async Task<List<PendingWrite>?> TryCommitTogetherAsync(SqliteConnection connection, List<PendingWrite> batch)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+        try
+        {
+            foreach (var write in batch)
+            {
+                await write.RunAsync(connection, transaction).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1 && !IsFatal(ex))
+        {
+            await transaction.RollbackAsync().ConfigureAwait(false);
+            return null;
+        }
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return batch;
+    }
+
+    /// <summary>Runs each write of the batch in its own savepoint, so one that fails rolls back alone.</summary>
+    private static async Task<List<PendingWrite>> CommitIsolatedAsync(SqliteConnection connection, List<PendingWrite> batch)
+    {
+        var done = new List<PendingWrite>(batch.Count);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync().ConfigureAwait(false);
+        foreach (var write in batch)
+        {
+            transaction.Save(Savepoint);
+            try
+            {
+                await write.RunAsync(connection, transaction).ConfigureAwait(false);
+                transaction.Release(Savepoint);
+                done.Add(write);
+            }
+            catch (Exception ex) when (!IsFatal(ex))
+            {
+                transaction.Rollback(Savepoint);
+                transaction.Release(Savepoint);
+                write.Fail(ex);
+            }
+        }
+        if (done.Count > 0)
+        {
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        return done;
+    }
+
+    // A failing disk fails the whole batch rather than each write in turn.
+    private static bool IsFatal(Exception exception) => exception is SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull };
 
     public void Dispose()
     {
