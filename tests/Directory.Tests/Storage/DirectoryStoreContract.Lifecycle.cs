@@ -43,6 +43,31 @@ public abstract partial class DirectoryStoreContract
     }
 
     [SkippableFact]
+    public async Task FindAny_SameValueUnderOtherKeysOrOrders_MatchesByTheKeysGiven()
+    {
+        var tenant = TestTenant.New();
+        var alpha = await CreateAsync(tenant, UserJson("alpha", externalId: "beta"));
+        var beta = await CreateAsync(tenant, UserJson("beta", externalId: "gamma"));
+
+        // The SQLite store reuses the statement text of a key list: each list must still ask what it says.
+        var byName = await Stores.Users.FindAnyAsync(tenant, [(UserKey.UserName, "beta")], CancellationToken.None).WithTimeout();
+        var byExternalId = await Stores.Users.FindAnyAsync(tenant, [(UserKey.ExternalId, "beta")], CancellationToken.None).WithTimeout();
+        var nameThenExternal = await Stores.Users.FindAnyAsync(tenant,
+            [(UserKey.UserName, "beta"), (UserKey.ExternalId, "beta")], CancellationToken.None).WithTimeout();
+        var externalThenName = await Stores.Users.FindAnyAsync(tenant,
+            [(UserKey.ExternalId, "gamma"), (UserKey.UserName, "alpha")], CancellationToken.None).WithTimeout();
+        var manyKeys = await Stores.Users.FindAnyAsync(tenant,
+            [.. Enumerable.Range(0, 9).Select(i => (UserKey.Email, $"nobody{i}@example.com")), (UserKey.UserName, "alpha")],
+            CancellationToken.None).WithTimeout();
+
+        Assert.Equal([beta.Id], byName.Select(u => u.Id));
+        Assert.Equal([alpha.Id], byExternalId.Select(u => u.Id));
+        Assert.Equal([alpha.Id, beta.Id], nameThenExternal.Select(u => u.Id));
+        Assert.Equal([alpha.Id, beta.Id], externalThenName.Select(u => u.Id));
+        Assert.Equal([alpha.Id], manyKeys.Select(u => u.Id));
+    }
+
+    [SkippableFact]
     public async Task Delete_ThenCreateSameUserName_CreatesANewUser()
     {
         var tenant = TestTenant.New();
