@@ -1,9 +1,8 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 using Identity.Directory.Users;
-using Identity.Scim.Resources;
 
 namespace Identity.Directory.Grpc;
 
@@ -31,23 +30,7 @@ internal static class UserMapping
         {
             contract.Deleted = Timestamp.FromDateTimeOffset(deleted);
         }
-        if (JsonNode.Parse(user.ResourceJson) is JsonObject resource)
-        {
-            if (ScimJson.Get(resource, "name") is JsonObject name)
-            {
-                contract.Name = new UserName
-                {
-                    Formatted = Text(name, "formatted"),
-                    GivenName = Text(name, "givenName"),
-                    FamilyName = Text(name, "familyName"),
-                    MiddleName = Text(name, "middleName"),
-                };
-            }
-            if (ScimJson.Get(resource, "roles") is JsonArray roles)
-            {
-                contract.Roles.AddRange(roles.OfType<JsonObject>().Select(r => Text(r, "value")).Where(v => v.Length > 0));
-            }
-        }
+        AddNameAndRoles(contract, user.ResourceJson);
         return contract;
     }
 
@@ -84,5 +67,49 @@ internal static class UserMapping
         return change;
     }
 
-    private static string Text(JsonObject node, string name) => ScimJson.AsString(ScimJson.Get(node, name)) ?? "";
+    /// <summary>
+    /// Copies name and roles out of the stored resource. Every user answered and every feed event
+    /// passes here, so the resource is read as a pooled <see cref="JsonDocument"/> rather than built
+    /// into a JsonObject and dropped. Names match ignoring case, as SCIM attribute names do.
+    /// </summary>
+    private static void AddNameAndRoles(User contract, string resourceJson)
+    {
+        using var document = JsonDocument.Parse(resourceJson);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        if (Property(document.RootElement, "name") is { ValueKind: JsonValueKind.Object } name)
+        {
+            contract.Name = new UserName
+            {
+                Formatted = Text(name, "formatted"),
+                GivenName = Text(name, "givenName"),
+                FamilyName = Text(name, "familyName"),
+                MiddleName = Text(name, "middleName"),
+            };
+        }
+        if (Property(document.RootElement, "roles") is { ValueKind: JsonValueKind.Array } roles)
+        {
+            contract.Roles.AddRange(roles.EnumerateArray()
+                .Where(r => r.ValueKind == JsonValueKind.Object)
+                .Select(r => Text(r, "value"))
+                .Where(v => v.Length > 0));
+        }
+    }
+
+    private static JsonElement? Property(JsonElement node, string name)
+    {
+        foreach (var property in node.EnumerateObject())
+        {
+            if (property.NameEquals(name) || string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+        return null;
+    }
+
+    private static string Text(JsonElement node, string name) =>
+        Property(node, name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : "";
 }

@@ -67,6 +67,26 @@ public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateUser_NameAndRolesSpelledInAnyCase_AreCopiedToTheContract()
+    {
+        var tenant = await TenantAsync();
+
+        var created = (await Client.CreateUserAsync(new CreateUserRequest
+        {
+            TenantId = tenant,
+            ResourceJson = """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"cy@example.com",
+                 "NAME":{"GivenName":"Cy","familyName":5,"middleName":"M"},
+                 "Roles":[{"VALUE":"auditor"},"not-an-object",{"value":""},{"value":"admin"}]}
+                """,
+            Context = new MutationContext { Actor = "token:t1" },
+        }).ResponseAsync.WithTimeout()).User;
+
+        Assert.Equal(("Cy", "", "M", ""), (created.Name.GivenName, created.Name.FamilyName, created.Name.MiddleName, created.Name.Formatted));
+        Assert.Equal(["auditor", "admin"], created.Roles);
+    }
+
+    [Fact]
     public async Task CreateUser_UnknownTenant_IsNotFound()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => CreateUserAsync(TestTenant.New(), "x"));
