@@ -11,6 +11,12 @@ public static class StoredUserJson
 
     public static StoredUser Deserialize(string json) =>
         JsonSerializer.Deserialize(json, StoredUserJsonContext.Default.StoredUser) ?? throw new InvalidOperationException("Empty user snapshot.");
+
+    /// <summary>The snapshot as UTF-8, for a store that keeps bytes: no detour through a UTF-16 string on either side.</summary>
+    public static byte[] SerializeToUtf8(StoredUser user) => JsonSerializer.SerializeToUtf8Bytes(user, StoredUserJsonContext.Default.StoredUser);
+
+    public static StoredUser Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize(utf8Json, StoredUserJsonContext.Default.StoredUser) ?? throw new InvalidOperationException("Empty user snapshot.");
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

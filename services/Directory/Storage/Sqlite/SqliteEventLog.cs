@@ -45,7 +45,8 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         insert.Parameters.AddWithValue("$request", audit.RequestId);
         insert.Parameters.AddWithValue("$detail", audit.Detail);
         insert.Parameters.AddWithValue("$change", (int)change);
-        insert.Parameters.AddWithValue("$user", user is null ? DBNull.Value : StoredUserJson.Serialize(user));
+        // UTF-8 bytes, stored as a BLOB: a string would be transcoded twice on the way in. Reads take both.
+        insert.Parameters.AddWithValue("$user", user is null ? DBNull.Value : StoredUserJson.SerializeToUtf8(user));
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -87,7 +88,8 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         {
             var audit = new AuditEntry(tenantId, ScimTime.Parse(reader.GetString(1)), reader.GetString(2), (AuditAction)reader.GetInt32(3),
                 reader.GetString(4), reader.GetString(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetString(8), reader.GetString(9));
-            var user = reader.IsDBNull(11) ? null : StoredUserJson.Deserialize(reader.GetString(11));
+            // Snapshots written before they were stored as bytes are TEXT; SQLite hands both out as UTF-8.
+            var user = reader.IsDBNull(11) ? null : StoredUserJson.Deserialize(reader.GetFieldValue<byte[]>(11));
             events.Add(new LoggedEvent(reader.GetInt64(0), audit, (UserChangeType)reader.GetInt32(10), user));
         }
         return events;
