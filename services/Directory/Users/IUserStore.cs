@@ -24,5 +24,12 @@ public interface IUserStore
     /// </summary>
     Task<IReadOnlyList<StoredUser>> FindAnyAsync(string tenantId, IReadOnlyList<(UserKey Key, string Value)> keys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the tenant has a live JIT user that no IdP manages yet: the only kind a SCIM create
+    /// adopts. Every SCIM create asks, so it must be one cheap index probe; the full adoption lookup
+    /// (<see cref="FindAnyAsync"/>, three keys) runs only when the answer is yes.
+    /// </summary>
+    Task<bool> HasAdoptableJitUsersAsync(string tenantId, CancellationToken cancellationToken);
+
     Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken);
 }

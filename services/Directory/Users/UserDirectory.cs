@@ -21,7 +21,8 @@ public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, Tim
         var resource = UserResource.Parse(resourceJson);
         var now = time.GetUtcNow();
         var candidate = UserResource.Build(tenantId, Guid.CreateVersion7(now).ToString(), resource, 1, now, now, UserOrigin.Scim, idpManaged: true);
-        if (adoptJitMatch && await FindJitMatchAsync(candidate, cancellationToken) is { } jit)
+        if (adoptJitMatch && await store.HasAdoptableJitUsersAsync(tenantId, cancellationToken)
+            && await FindJitMatchAsync(candidate, cancellationToken) is { } jit)
         {
             return (await AdoptAsync(jit, resource, mutation, cancellationToken), true);
         }

@@ -105,6 +105,30 @@ public abstract partial class DirectoryStoreContract
         Assert.Equal((first.Id, 1L, UserOrigin.Jit, false), (again.Id, again.Version, again.Origin, again.IdpManaged));
     }
 
+    [SkippableFact]
+    public async Task HasAdoptableJitUsers_OnlyWhileALiveJitUserNoIdpManages()
+    {
+        var tenant = TestTenant.New();
+        var other = TestTenant.New();
+        await CreateAsync(tenant, UserJson("scim.only"));
+        var empty = await Stores.Users.HasAdoptableJitUsersAsync(tenant, CancellationToken.None).WithTimeout();
+
+        var (jit, _) = await Users.JitUpsertAsync(tenant, new JitProfile("tess", "tess@example.com", null, null, null, null), Admin,
+            CancellationToken.None).WithTimeout();
+        var withJit = await Stores.Users.HasAdoptableJitUsersAsync(tenant, CancellationToken.None).WithTimeout();
+        var otherTenant = await Stores.Users.HasAdoptableJitUsersAsync(other, CancellationToken.None).WithTimeout();
+        await Users.CreateAsync(tenant, UserJson("tess"), Admin, adoptJitMatch: true, CancellationToken.None).WithTimeout();
+        var afterAdoption = await Stores.Users.HasAdoptableJitUsersAsync(tenant, CancellationToken.None).WithTimeout();
+
+        var (second, _) = await Users.JitUpsertAsync(tenant, new JitProfile("uri", "uri@example.com", null, null, null, null), Admin,
+            CancellationToken.None).WithTimeout();
+        await Users.DeleteAsync(tenant, second.Id, 0, Admin, CancellationToken.None).WithTimeout();
+        var afterDelete = await Stores.Users.HasAdoptableJitUsersAsync(tenant, CancellationToken.None).WithTimeout();
+
+        Assert.Equal((false, true, false, false, false), (empty, withJit, otherTenant, afterAdoption, afterDelete));
+        Assert.True((await Users.GetAsync(tenant, jit.Id, CancellationToken.None).WithTimeout()).IdpManaged);
+    }
+
     [SkippableTheory]
     [InlineData("externalId")]
     [InlineData("userName")]

@@ -107,4 +107,12 @@ public sealed class MongoUserFilterTranslatorTests
         Assert.Equal(BsonDocument.Parse("{ t: 't1', del: { $exists: false }, $or: [ { extl: 'ext-1' }, { unk: 'ann' } ] }"), filter);
         Assert.Equal(BsonDocument.Parse("{ t: 't1', del: { $exists: false }, pem: 'a@x.org' }"), single);
     }
+
+    [Fact]
+    public void AdoptableJitFilter_IsTheTenantsLiveJitUsersNoIdpManages()
+    {
+        var filter = MongoUserStore.AdoptableJitFilter("t1");
+
+        Assert.Equal(BsonDocument.Parse("{ t: 't1', o: 2, idp: false, del: { $exists: false } }"), filter);
+    }
 }

@@ -1,3 +1,4 @@
+using Identity.Contracts.Directory.V1;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -49,6 +50,10 @@ public sealed class MongoDirectoryDatabase
             Index(new BsonDocument { { t, 1 }, { MongoUserDocument.Emails, 1 } }),
             Index(new BsonDocument { { t, 1 }, { MongoUserDocument.LastModified, 1 } }),
             Index(new BsonDocument { { t, 1 }, { MongoUserDocument.Active, 1 } }),
+            // Adoptable JIT users only (see IUserStore.HasAdoptableJitUsersAsync); $exists: false is not
+            // allowed in a partial filter, so deleted users stay in it and the query filters them.
+            Index(new BsonDocument { { t, 1 }, { MongoUserDocument.Origin, 1 }, { MongoUserDocument.IdpManaged, 1 } },
+                partial: new BsonDocument { { MongoUserDocument.Origin, (int)UserOrigin.Jit }, { MongoUserDocument.IdpManaged, false } }),
             Index(new BsonDocument { { t, 1 }, { MongoUserDocument.Pending + ".seq", 1 } },
                 partial: new BsonDocument(MongoUserDocument.Pending, new BsonDocument("$exists", true))),
         ], cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Identity.Contracts.Directory.V1;
 using Identity.Directory.Users;
 using Identity.Scim.Filters;
 using Identity.Scim.Schemas;
@@ -112,6 +113,18 @@ public sealed class MongoUserStore(MongoDirectoryDatabase db) : IUserStore
         }
         return filter;
     }
+
+    public async Task<bool> HasAdoptableJitUsersAsync(string tenantId, CancellationToken cancellationToken) =>
+        await db.Users.Find(AdoptableJitFilter(tenantId)).Limit(1).CountDocumentsAsync(cancellationToken) > 0;
+
+    /// <summary>Live JIT users no IdP manages yet (served by the partial index of the same shape).</summary>
+    internal static BsonDocument AdoptableJitFilter(string tenantId) => new()
+    {
+        { MongoUserDocument.Tenant, tenantId },
+        { MongoUserDocument.Origin, (int)UserOrigin.Jit },
+        { MongoUserDocument.IdpManaged, false },
+        { MongoUserDocument.Deleted, new BsonDocument("$exists", false) },
+    };
 
     private static string Field(UserKey key) => key switch
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Identity.Contracts.Directory.V1;
 using Identity.Directory.Users;
 using Microsoft.Data.Sqlite;
 
@@ -104,6 +106,18 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         UserKey.Email => $"u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = {parameter})",
         _ => $"u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = {parameter} AND e.is_primary = 1)",
     };
+
+    public async Task<bool> HasAdoptableJitUsersAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var pooled = await database.RentReaderAsync(cancellationToken);
+        // The partial index holds only adoptable JIT users: usually no entry at all for the tenant.
+        var command = pooled.Command($"""
+            SELECT EXISTS (SELECT 1 FROM users INDEXED BY ix_users_jit_pending
+                WHERE tenant_id = $tenant AND origin = {(int)UserOrigin.Jit} AND idp_managed = 0 AND deleted IS NULL)
+            """);
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+    }
 
     public Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken) =>
         new SqliteUserQuery(database, query).RunAsync(cancellationToken);
