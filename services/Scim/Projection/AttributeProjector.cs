@@ -44,6 +44,46 @@ public static class AttributeProjector
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="resource"/> itself when the default projection (no attributes, no
+    /// excludedAttributes) would keep all of it, else a projected copy as <see cref="Project"/>
+    /// makes. For writing a response: the copy costs more than the write on a create's hot path,
+    /// and the result must not be changed by the caller.
+    /// </summary>
+    public static JsonObject ProjectForResponse(JsonObject resource, ResourceSchema schema, string? attributes = null, string? excludedAttributes = null) =>
+        attributes is null && excludedAttributes is null && DefaultKeepsAll(resource, schema)
+            ? resource
+            : Project(resource, schema, attributes, excludedAttributes);
+
+    /// <summary>Whether the default projection keeps <paramref name="resource"/> unchanged. Read-only; the rules of <see cref="Project"/>.</summary>
+    public static bool DefaultKeepsAll(JsonObject resource, ResourceSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(schema);
+        foreach (var (key, value) in resource)
+        {
+            // A null member is dropped, as is an extension that is not a non-empty object.
+            if (value is null)
+            {
+                return false;
+            }
+            if (schema.FindExtension(key) is { } extension)
+            {
+                if (value is not JsonObject { Count: > 0 } extensionValue
+                    || extensionValue.Any(inner => inner.Value is null || !ProjectionRules.DefaultKeepsWhole(extension.FindAttribute(inner.Key), inner.Value)))
+                {
+                    return false;
+                }
+                continue;
+            }
+            if (!ProjectionRules.DefaultKeepsWhole(CommonAttributes.Find(key) ?? schema.Core.FindAttribute(key), value))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static JsonObject? ProjectExtension(ScimSchema extension, JsonObject value, ProjectionRules rules)
     {
         var wholeExtension = rules.Included?.IncludesExtension(extension.Id) == true;

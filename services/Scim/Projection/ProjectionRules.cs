@@ -54,6 +54,33 @@ internal sealed record ProjectionRules(AttributeSelection? Included, AttributeSe
     public static JsonNode? Default(ScimAttribute? attribute, JsonNode? value) =>
         attribute?.Returned == ScimReturned.Never ? null : FilterSubAttributes(attribute, value, _ => true);
 
+    /// <summary>Whether <see cref="Project"/> without attributes or excludedAttributes keeps <paramref name="value"/> as it is.</summary>
+    public static bool DefaultKeepsWhole(ScimAttribute? attribute, JsonNode value)
+    {
+        if (attribute is null || attribute.Returned == ScimReturned.Always)
+        {
+            return true;
+        }
+        if (attribute.Returned is ScimReturned.Never or ScimReturned.Request)
+        {
+            return false;
+        }
+        if (attribute.SubAttributes.Count == 0)
+        {
+            return true;
+        }
+        return value switch
+        {
+            JsonArray array => array.All(item => item is not JsonObject element || KeepsEverySubAttribute(attribute, element)),
+            // An object left empty is dropped, so an empty one is not kept as it is.
+            JsonObject element => element.Count > 0 && KeepsEverySubAttribute(attribute, element),
+            _ => true,
+        };
+    }
+
+    private static bool KeepsEverySubAttribute(ScimAttribute attribute, JsonObject element) =>
+        element.All(member => attribute.FindSubAttribute(member.Key)?.Returned is not (ScimReturned.Never or ScimReturned.Request));
+
     private static JsonNode? FilterSubAttributes(ScimAttribute? attribute, JsonNode? value, Func<ScimAttribute, bool> keep)
     {
         if (attribute is null || attribute.SubAttributes.Count == 0)

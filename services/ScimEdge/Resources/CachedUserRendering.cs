@@ -16,7 +16,7 @@ internal static class CachedUserRendering
         {
             return rendered.Json;
         }
-        var projected = AttributeProjector.Project(Object(user, baseUrl), SchemaRegistry.Default.Users);
+        var projected = AttributeProjector.ProjectForResponse(Object(user, baseUrl), SchemaRegistry.Default.Users);
         var json = ScimResponses.Serialize(projected);
         user.Rendered = new RenderedUser(baseUrl, json);
         return json;

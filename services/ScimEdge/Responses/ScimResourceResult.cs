@@ -18,7 +18,7 @@ internal sealed class ScimResourceResult(ScimOutcome outcome, ResourceSchema sch
         JsonObject? projected = null;
         try
         {
-            projected = outcome.Resource is null ? null : AttributeProjector.Project(outcome.Resource, schema, attributes, excludedAttributes);
+            projected = outcome.Resource is null ? null : AttributeProjector.ProjectForResponse(outcome.Resource, schema, attributes, excludedAttributes);
         }
         catch (ScimException ex)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Identity.Scim.Errors;
 using Identity.Scim.Projection;
 using Identity.Scim.Schemas;
@@ -114,5 +115,47 @@ public sealed class AttributeProjectorTests
 
         Assert.Equal("invalidPath", error.ScimType);
         Assert.Contains("'attributes'", error.Detail, StringComparison.Ordinal);
+    }
+    // ProjectForResponse skips the copy only when the default projection would change nothing:
+    // DefaultKeepsAll must say exactly that, for resources that trip each of Project's rules.
+    public static TheoryData<string, string> DefaultProjectionCases() => new()
+    {
+        { "user without password", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"1","userName":"a","name":{"givenName":"A"},"emails":[{"value":"a@x.org","primary":true}],"meta":{"resourceType":"User"}}""" },
+        { "password (never returned)", """{"userName":"a","password":"secret"}""" },
+        { "null member", """{"userName":"a","displayName":null}""" },
+        { "empty complex attribute", """{"userName":"a","name":{}}""" },
+        { "null sub-attribute", """{"userName":"a","name":{"givenName":null}}""" },
+        { "unknown attribute", """{"userName":"a","favouriteColour":"teal"}""" },
+        { "unknown sub-attribute", """{"userName":"a","name":{"nickname2":"x"}}""" },
+        { "array with a non-object and an empty object", """{"userName":"a","emails":["x",{},null]}""" },
+        { "enterprise extension", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Ops","manager":{"value":"m1"}}}""" },
+        { "empty extension", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{}}""" },
+        { "extension that is not an object", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":"x"}""" },
+        { "null inside the extension", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":null}}""" },
+        { "empty manager in the extension", """{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{}}}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DefaultProjectionCases))]
+    public void DefaultKeepsAll_IsTrueExactlyWhenTheDefaultProjectionChangesNothing(string description, string json)
+    {
+        var resource = Json.Object(json);
+
+        var unchanged = JsonNode.DeepEquals(AttributeProjector.Project(resource, Users), resource);
+
+        Assert.True(unchanged == AttributeProjector.DefaultKeepsAll(resource, Users), description);
+    }
+
+    [Fact]
+    public void ProjectForResponse_ReturnsTheResourceItselfOnlyWhenNothingIsDropped()
+    {
+        var clean = Fixtures.User();
+        clean.Remove("password");
+        var withPassword = Fixtures.User();
+
+        Assert.Same(clean, AttributeProjector.ProjectForResponse(clean, Users));
+        Assert.NotSame(clean, AttributeProjector.ProjectForResponse(clean, Users, attributes: "userName"));
+        Assert.False(AttributeProjector.ProjectForResponse(withPassword, Users).ContainsKey("password"));
+        Assert.True(withPassword.ContainsKey("password"));
     }
 }
