@@ -14,6 +14,12 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     private const int MaxCachedKeys = 8;
     private static readonly ConcurrentDictionary<int, string> FindAnySqlCache = new();
 
+    // The partial index holds only adoptable JIT users: usually no entry at all for the tenant.
+    private static readonly string AdoptableJitSql = $"""
+        SELECT EXISTS (SELECT 1 FROM users INDEXED BY ix_users_jit_pending
+            WHERE tenant_id = $tenant AND origin = {(int)UserOrigin.Jit} AND idp_managed = 0 AND deleted IS NULL)
+        """;
+
     public Task<StoredUser> WriteAsync(UserWrite write, CancellationToken cancellationToken) =>
         database.WriteAsync(async (connection, transaction) =>
         {
@@ -79,25 +85,20 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     /// </summary>
     private static string FindAnySql(IReadOnlyList<(UserKey Key, string Value)> keys)
     {
+        if (keys.Count > MaxCachedKeys)
+        {
+            return BuildFindAnySql(keys);
+        }
         var signature = 0;
         foreach (var (key, _) in keys)
         {
             signature = (signature * 8) + (int)key + 1;
         }
-        if (keys.Count <= MaxCachedKeys && FindAnySqlCache.TryGetValue(signature, out var cached))
-        {
-            return cached;
-        }
-        var sql = BuildFindAnySql(keys.Select(k => k.Key).ToList());
-        if (keys.Count <= MaxCachedKeys)
-        {
-            FindAnySqlCache.TryAdd(signature, sql);
-        }
-        return sql;
+        return FindAnySqlCache.TryGetValue(signature, out var cached) ? cached : FindAnySqlCache.GetOrAdd(signature, BuildFindAnySql(keys));
     }
 
-    private static string BuildFindAnySql(IReadOnlyList<UserKey> kinds) => string.Join(" UNION ALL ", kinds.Select((kind, i) =>
-        $"SELECT * FROM ({SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {Condition(kind, $"$v{i}")} LIMIT 50)"));
+    private static string BuildFindAnySql(IReadOnlyList<(UserKey Key, string Value)> keys) => string.Join(" UNION ALL ", keys.Select((k, i) =>
+        $"SELECT * FROM ({SqliteUserReader.Select} WHERE u.tenant_id = $tenant AND u.deleted IS NULL AND {Condition(k.Key, $"$v{i}")} LIMIT 50)"));
 
     private static string Condition(UserKey key, string parameter) => key switch
     {
@@ -110,11 +111,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public async Task<bool> HasAdoptableJitUsersAsync(string tenantId, CancellationToken cancellationToken)
     {
         await using var pooled = await database.RentReaderAsync(cancellationToken);
-        // The partial index holds only adoptable JIT users: usually no entry at all for the tenant.
-        var command = pooled.Command($"""
-            SELECT EXISTS (SELECT 1 FROM users INDEXED BY ix_users_jit_pending
-                WHERE tenant_id = $tenant AND origin = {(int)UserOrigin.Jit} AND idp_managed = 0 AND deleted IS NULL)
-            """);
+        var command = pooled.Command(AdoptableJitSql);
         command.Parameters.AddWithValue("$tenant", tenantId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
