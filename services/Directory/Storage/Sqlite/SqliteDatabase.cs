@@ -112,7 +112,7 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = await ConnectAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        // temp_store=MEMORY keeps each group commit's savepoint journal in memory: on disk it was a temp
+        // temp_store=MEMORY keeps statement and savepoint journals in memory: on disk they were a temp
         // file created, written page by page (twice as many writes as the WAL itself) and deleted per batch.
         pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
             // The WalCheckpointer copies the WAL every 250 ms instead of in the commit that fills it.
@@ -132,10 +132,10 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> atomically, one writer at a time, and returns once it is committed.
-    /// Writes that queue up while another commits are committed together (group commit): each runs
-    /// in its own savepoint, so one that fails rolls back alone, and the batch pays for one commit,
-    /// whose WAL frames for the pages the writes share (the ordinal and event indexes, the newest
-    /// table pages) are written once instead of once per write.
+    /// Writes that queue up while another commits are committed together (group commit): one that
+    /// fails still fails alone (the batch is then run again with a savepoint per write), and the
+    /// batch pays for one commit, whose WAL frames for the pages the writes share (the ordinal and
+    /// event indexes, the newest table pages) are written once instead of once per write.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
