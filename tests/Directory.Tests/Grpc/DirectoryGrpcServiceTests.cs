@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Identity.Contracts.Common.V1;
 using Identity.Contracts.Directory.V1;
+using Identity.Directory.Tests.Storage;
 using Identity.TestKit;
 using Microsoft.Extensions.Configuration;
 
@@ -29,11 +30,7 @@ public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _service!.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
+        SqliteTestDatabase.DeleteFiles(_path);
     }
 
     private async Task<string> TenantAsync()

@@ -4,23 +4,18 @@ namespace Identity.Directory.Tests.Storage;
 
 public sealed class SqliteDirectoryStoreTests : DirectoryStoreContract
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"identity-directory-{Guid.NewGuid():N}.db");
-    private SqliteDatabase? _database;
+    private SqliteTestDatabase? _file;
 
     protected override Task<StoreSet> OpenAsync()
     {
-        _database = SqliteDatabase.Open(_path);
-        return Task.FromResult(new StoreSet(new SqliteUserStore(_database), new SqliteTenantStore(_database), new SqliteEventLog(_database)));
+        _file = new SqliteTestDatabase("directory");
+        var database = _file.Database;
+        return Task.FromResult(new StoreSet(new SqliteUserStore(database), new SqliteTenantStore(database), new SqliteEventLog(database)));
     }
 
     protected override Task CloseAsync()
     {
-        _database?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
+        _file?.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -42,8 +42,14 @@ internal sealed class SqliteTestDatabase : IDisposable
     public void Dispose()
     {
         Database.Dispose();
+        DeleteFiles(Path);
+    }
+
+    /// <summary>Deletes a database file with its WAL and shared-memory files, once no pooled connection holds them.</summary>
+    public static void DeleteFiles(string path)
+    {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
         }
