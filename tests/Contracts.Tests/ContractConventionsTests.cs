@@ -5,7 +5,7 @@ using Identity.Contracts.Revocation.V1;
 
 namespace Identity.Contracts.Tests;
 
-/// <summary>The conventions of STYLE.md §2, checked on the generated descriptors so a new RPC cannot skip them.</summary>
+/// <summary>The conventions of docs/architecture.md, "Contracts", checked on the generated descriptors so a new RPC cannot skip them.</summary>
 public sealed class ContractConventionsTests
 {
     // AuthenticateToken is how the edge learns the tenant from a bearer secret: it cannot name one.

@@ -23,7 +23,7 @@ internal static class Errors
     public static RpcException MappingNotFound(string mappingId) =>
         Build(Code.NotFound, $"Role mapping '{mappingId}' does not exist in this tenant.", ErrorReason.NotFound);
 
-    /// <summary>Maps a domain refusal to the status the table in STYLE.md §5 gives it.</summary>
+    /// <summary>Maps a domain refusal to the status the table in docs/architecture.md, "Errors" gives it.</summary>
     public static RpcException From(GroupRoleException ex) => ex.Error switch
     {
         GroupRoleError.NotFound => Build(Code.NotFound, ex.Message, ErrorReason.NotFound),

@@ -11,7 +11,7 @@ namespace Identity.Scim.Dialects;
 /// Add/replace through a value filter that matches nothing. RFC 7644 §3.5.2.3 answers noTarget,
 /// but Entra adds and replaces <c>emails[type eq "work"].value</c> expecting the element to be
 /// created, and sends successive <c>addresses[type eq "work"].x</c> ops that must build one
-/// element (IDP-DIALECTS.md §2.1, §2.7 "Work email not created", §2.8 item 5).
+/// element (docs/idp-dialects.md §2.1, §2.7 "Work email not created", §2.8 item 5).
 /// </summary>
 internal static class FilterPathUpsert
 {

@@ -9,7 +9,7 @@ namespace Identity.Scim.Dialects;
 /// <summary>
 /// <c>remove</c> on a multi-valued attribute with a value list. The Entra default dialect and
 /// JumpCloud remove members as <c>{"op":"Remove","path":"members","value":[{"value":id}]}</c>
-/// (IDP-DIALECTS.md §2.1, §2.5, §2.8 item 3). Read per RFC 7644 §3.5.2.2 that would wipe the
+/// (docs/idp-dialects.md §2.1, §2.5, §2.8 item 3). Read per RFC 7644 §3.5.2.2 that would wipe the
 /// attribute, which emptied whole groups in other servers (§2.7); we remove only the listed
 /// values and ignore ones that are absent, so the IdP's retries stay harmless.
 /// </summary>

@@ -34,7 +34,7 @@ internal static class PathlessValueExpander
 
         foreach (var (key, attributeValue) in value)
         {
-            // Okta renames groups with {"id": ..., "displayName": ...} (IDP-DIALECTS.md §2.2, §2.8
+            // Okta renames groups with {"id": ..., "displayName": ...} (docs/idp-dialects.md §2.2, §2.8
             // item 4); id, meta and schemas are the server's, so they are skipped, not refused.
             if (IsServerManaged(key))
             {
@@ -53,7 +53,7 @@ internal static class PathlessValueExpander
             }
 
             // Entra's aadOptscim062020 dialect keys values as "name.givenName" and
-            // "urn:...:enterprise:2.0:User:employeeNumber" (IDP-DIALECTS.md §2.1 item 3, §2.8 item 4).
+            // "urn:...:enterprise:2.0:User:employeeNumber" (docs/idp-dialects.md §2.1 item 3, §2.8 item 4).
             yield return new PatchOperation(operation.Type, ToPath(key), attributeValue?.DeepClone());
         }
     }

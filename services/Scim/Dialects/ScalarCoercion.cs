@@ -12,7 +12,7 @@ internal static class ScalarCoercion
     /// <summary>
     /// Booleans: JSON true/false, or the strings "True"/"False" in any case. Entra's default
     /// (pre-aadOptscim062020) dialect disables users with <c>"value":"False"</c>, and OneLogin
-    /// templates produce <c>"active": "true"</c> (IDP-DIALECTS.md §2.1, §2.4, §2.8 item 2).
+    /// templates produce <c>"active": "true"</c> (docs/idp-dialects.md §2.1, §2.4, §2.8 item 2).
     /// </summary>
     public static JsonValue? ToBoolean(JsonNode value) => value.GetValueKind() switch
     {
@@ -24,7 +24,7 @@ internal static class ScalarCoercion
 
     /// <summary>
     /// A bare string for a complex attribute with a "value" sub-attribute becomes <c>{"value": s}</c>:
-    /// Entra sets the manager as <c>"value":"271"</c> (IDP-DIALECTS.md §2.1, SCIM-SDK #541).
+    /// Entra sets the manager as <c>"value":"271"</c> (docs/idp-dialects.md §2.1, SCIM-SDK #541).
     /// </summary>
     public static JsonNode WrapBareValue(JsonNode value, ScimAttribute attribute) =>
         value.GetValueKind() == JsonValueKind.String && attribute.FindSubAttribute("value") is { } sub

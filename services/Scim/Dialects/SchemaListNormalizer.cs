@@ -8,14 +8,14 @@ namespace Identity.Scim.Dialects;
 /// <summary>Normalises the "schemas" list of a create or replace body.</summary>
 internal static class SchemaListNormalizer
 {
-    // OneLogin's customer-authored templates may carry the SCIM 1.1 core URN (IDP-DIALECTS.md §2.4).
+    // OneLogin's customer-authored templates may carry the SCIM 1.1 core URN (docs/idp-dialects.md §2.4).
     private const string Scim11Core = "urn:scim:schemas:core:1.0";
 
     /// <summary>
     /// Returns the list to store: the core schema first, then the known extensions listed.
     /// RFC 7643 §3 makes "schemas" required and it must name the core schema (invalidSyntax
     /// otherwise). Unknown URNs are dropped, not refused: Entra's Group POST adds
-    /// "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group" (IDP-DIALECTS.md §2.1, §2.8).
+    /// "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group" (docs/idp-dialects.md §2.1, §2.8).
     /// </summary>
     public static JsonArray Normalize(JsonObject input, ResourceSchema schema)
     {

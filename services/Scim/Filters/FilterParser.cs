@@ -140,7 +140,7 @@ internal sealed partial class FilterParser
             var (inner, sub) = ParseValueFilterTail(path);
             if (sub is not null)
             {
-                // Entra queries `emails[type eq "work"].value eq "x"` (IDP-DIALECTS.md §2.1), outside the
+                // Entra queries `emails[type eq "work"].value eq "x"` (docs/idp-dialects.md §2.1), outside the
                 // RFC grammar; it means one email both typed work and equal to x, so fold it in.
                 var comparison = ParseOperatorAndValue(new AttributePath(null, sub), pathToken);
                 inner = Count(new AndFilter(inner, comparison));
@@ -253,7 +253,7 @@ internal sealed partial class FilterParser
             return new FilterValue(FilterValueKind.Number, token.Text);
         }
 
-        // Entra sends `externalId eq jyoung` unquoted (IDP-DIALECTS.md §2.1, §2.8 item 6): a bare
+        // Entra sends `externalId eq jyoung` unquoted (docs/idp-dialects.md §2.1, §2.8 item 6): a bare
         // word that is no JSON literal is read as the string it spells rather than rejected.
         return FilterValue.String(token.Text);
     }

@@ -121,7 +121,7 @@ internal static class ValueComparer
         _ => false,
     };
 
-    /// <summary>true/false, or the strings "True"/"false" Entra and OneLogin send (IDP-DIALECTS.md §2.1, §2.4).</summary>
+    /// <summary>true/false, or the strings "True"/"false" Entra and OneLogin send (docs/idp-dialects.md §2.1, §2.4).</summary>
     public static bool? ReadBoolean(JsonNode? leaf) => leaf?.GetValueKind() switch
     {
         JsonValueKind.True => true,

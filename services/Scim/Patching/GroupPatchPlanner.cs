@@ -9,8 +9,8 @@ namespace Identity.Scim.Patching;
 
 /// <summary>
 /// Turns Group PATCH member operations into add/remove/set steps without reading the group's
-/// members: DESIGN.md keeps one document per membership so large groups change by deltas
-/// (IDP-DIALECTS.md §2.7 "Large group PATCH", §2.8 item 8).
+/// members: docs/architecture.md keeps one document per membership so large groups change by deltas
+/// (docs/idp-dialects.md §2.7 "Large group PATCH", §2.8 item 8).
 /// </summary>
 public static class GroupPatchPlanner
 {
@@ -73,7 +73,7 @@ public static class GroupPatchPlanner
                 throw ScimException.InvalidPath($"{where}: '{path}' cannot be the target of \"{operation.Type.ToString().ToLowerInvariant()}\"; add or replace on \"members\" instead.");
             }
 
-            // Okta and Entra (aadOptscim062020) remove with members[value eq "id"] (IDP-DIALECTS.md §2.1 item 4, §2.2).
+            // Okta and Entra (aadOptscim062020) remove with members[value eq "id"] (docs/idp-dialects.md §2.1 item 4, §2.2).
             var ids = EqualityTerms.ValueDisjunction(path.ValueFilter)
                 ?? throw ScimException.InvalidFilter($"{where}: members to remove must be selected by 'value eq \"id\"' terms joined by 'or', not '{path.ValueFilter}'.");
             return new MemberChange(MemberChangeKind.Remove, ids.Distinct(StringComparer.Ordinal).Select(id => new MemberReference(id)).ToList());
@@ -82,7 +82,7 @@ public static class GroupPatchPlanner
         var members = ReadMembers(operation.Value, where);
         return operation.Type switch
         {
-            // Entra's and JumpCloud's remove with a value list removes only those members (IDP-DIALECTS.md §2.8 item 3).
+            // Entra's and JumpCloud's remove with a value list removes only those members (docs/idp-dialects.md §2.8 item 3).
             PatchOperationType.Remove when members is not null => new MemberChange(MemberChangeKind.Remove, members),
 
             // RFC 7644 §3.5.2.2: remove on the attribute without a value removes every member.
@@ -90,7 +90,7 @@ public static class GroupPatchPlanner
             PatchOperationType.Add when members is null || members.Count == 0 => null,
             PatchOperationType.Add => new MemberChange(MemberChangeKind.Add, members),
 
-            // Okta pushes the full list as replace on "members" (IDP-DIALECTS.md §2.2).
+            // Okta pushes the full list as replace on "members" (docs/idp-dialects.md §2.2).
             _ => new MemberChange(MemberChangeKind.Set, members ?? []),
         };
     }
@@ -136,7 +136,7 @@ public static class GroupPatchPlanner
             throw ScimException.InvalidValue($"{where}: each member needs a non-empty string 'value' (the member id).");
         }
 
-        // Okta omits "type" (IDP-DIALECTS.md §2.2, SCIM-SDK #419); it stays optional.
+        // Okta omits "type" (docs/idp-dialects.md §2.2, SCIM-SDK #419); it stays optional.
         return new MemberReference(
             id,
             ScimJson.AsString(ScimJson.Get(member, "type")),

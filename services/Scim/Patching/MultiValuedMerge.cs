@@ -12,7 +12,7 @@ internal static class MultiValuedMerge
     /// Adds values to an array. RFC 7644 §3.5.2.1: values are added and no duplicate is made. A
     /// complex value is "the same" as an existing one when their "value" sub-attributes are equal
     /// and their types agree or one is absent; then its sub-attributes are merged in. Entra
-    /// re-adds every existing member as {"$ref":null,"value":id} (IDP-DIALECTS.md §2.1), which
+    /// re-adds every existing member as {"$ref":null,"value":id} (docs/idp-dialects.md §2.1), which
     /// must not duplicate a stored {"value":id,"display":...}.
     /// </summary>
     public static void AddValues(JsonArray target, JsonArray additions, ScimAttribute attribute)

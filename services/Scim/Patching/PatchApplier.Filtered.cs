@@ -140,7 +140,7 @@ internal sealed partial class PatchApplier
         }
 
         // A single-valued complex attribute: Entra removes the manager as
-        // manager[value eq "id"] (IDP-DIALECTS.md §2.1, §2.8 item 5).
+        // manager[value eq "id"] (docs/idp-dialects.md §2.1, §2.8 item 5).
         ScimJson.Remove(container, attribute.Name);
     }
 }

@@ -68,7 +68,7 @@ internal sealed partial class PatchApplier
         var clearing = false;
         if (type != PatchOperationType.Remove && IsClear(value))
         {
-            // Entra's validator clears attributes by sending "" then null (IDP-DIALECTS.md §2.1
+            // Entra's validator clears attributes by sending "" then null (docs/idp-dialects.md §2.1
             // "Null update", §2.8 item 2); RFC 7643 §2.5 treats null as unassigned.
             type = PatchOperationType.Remove;
             value = null;

@@ -24,7 +24,7 @@ public sealed class PatchRequest
     /// Validates the envelope and each operation. A body that is not an object, lacks the PatchOp
     /// schema or has no Operations array throws invalidSyntax; an empty or oversized list,
     /// unknown op or missing value throws invalidValue; a bad path throws invalidPath. Op names
-    /// are case-insensitive: Entra sends "Replace", Okta "replace" (IDP-DIALECTS.md §2.8 item 1).
+    /// are case-insensitive: Entra sends "Replace", Okta "replace" (docs/idp-dialects.md §2.8 item 1).
     /// </summary>
     public static PatchRequest Parse(JsonNode? body, int maxOperations = DefaultMaxOperations)
     {
@@ -105,7 +105,7 @@ public sealed class PatchRequest
         }
 
         // RFC 7644 §3.5.2.2: remove without a path fails with noTarget. A value object is the
-        // Salesforce-style {"members":[...]} removal (IDP-DIALECTS.md §2.8 item 3).
+        // Salesforce-style {"members":[...]} removal (docs/idp-dialects.md §2.8 item 3).
         if (path is null && type == PatchOperationType.Remove && value is not JsonObject)
         {
             throw ScimException.NoTarget($"{where}: \"remove\" requires a 'path' (RFC 7644 §3.5.2.2).");

@@ -4,7 +4,7 @@ using Identity.Scim.Errors;
 namespace Identity.Scim.Schemas;
 
 /// <summary>
-/// The one place schema knowledge lives (STYLE.md §6): core User and Group, the Enterprise
+/// The one place schema knowledge lives (docs/architecture.md, "The SCIM core"): core User and Group, the Enterprise
 /// User extension, and any tenant extensions. Immutable; <see cref="WithExtensions(string, IEnumerable{JsonObject}, bool)"/>
 /// returns a new registry.
 /// </summary>

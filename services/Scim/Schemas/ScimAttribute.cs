@@ -26,7 +26,7 @@ public sealed class ScimAttribute
     /// <summary>
     /// True when <see cref="CanonicalValues"/> are suggestions only. RFC 7643 §2.4 lets
     /// providers accept other <c>type</c> values, and IdPs send "Work", "mobile", "fax" and
-    /// custom labels (IDP-DIALECTS.md §2.4 customer-authored templates), so the built-in
+    /// custom labels (docs/idp-dialects.md §2.4 customer-authored templates), so the built-in
     /// <c>type</c> sub-attributes of emails, phoneNumbers, ims, photos and addresses are lenient.
     /// </summary>
     public bool CanonicalValuesAreExamples { get; init; }

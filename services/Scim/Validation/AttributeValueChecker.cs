@@ -103,7 +103,7 @@ internal static class AttributeValueChecker
             }
 
             // RFC 7643 §2.2: readOnly values in input SHALL be ignored; so are explicit nulls
-            // (Entra sends "$ref": null in member values, IDP-DIALECTS.md §2.1).
+            // (Entra sends "$ref": null in member values, docs/idp-dialects.md §2.1).
             if (sub.Mutability == ScimMutability.ReadOnly || IsNull(subValue))
             {
                 continue;

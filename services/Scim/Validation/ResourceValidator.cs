@@ -136,7 +136,7 @@ public static class ResourceValidator
     private static void AddChecked(JsonObject target, ScimAttribute attribute, JsonNode? value, string prefix, ValidationOptions options)
     {
         // RFC 7643 §2.2: readOnly values in a request SHALL be ignored. Explicit nulls mean
-        // unassigned (§2.5); Entra sends "addresses": null (IDP-DIALECTS.md §2.1).
+        // unassigned (§2.5); Entra sends "addresses": null (docs/idp-dialects.md §2.1).
         if (attribute.Mutability == ScimMutability.ReadOnly)
         {
             return;

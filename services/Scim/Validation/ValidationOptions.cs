@@ -4,7 +4,7 @@ namespace Identity.Scim.Validation;
 /// <param name="DropUnknownAttributes">
 /// Drop attributes the schema does not define instead of rejecting them with invalidValue.
 /// For noisy IdPs: OneLogin templates are customer-authored and carry misspellings such as
-/// "prefferedLanguage" (IDP-DIALECTS.md §2.4).
+/// "prefferedLanguage" (docs/idp-dialects.md §2.4).
 /// </param>
 public sealed record ValidationOptions(bool DropUnknownAttributes = false)
 {

@@ -5,7 +5,7 @@ using Identity.Scim.Errors;
 
 namespace Identity.ScimEdge.Errors;
 
-/// <summary>The one table from a downstream gRPC failure to the SCIM error an IdP sees (STYLE.md §5).</summary>
+/// <summary>The one table from a downstream gRPC failure to the SCIM error an IdP sees (docs/architecture.md, "Errors").</summary>
 internal static class ScimErrorMap
 {
     public static ScimErrorResult FromRpc(RpcException ex)

@@ -2,7 +2,7 @@ namespace Identity.ScimEdge.IdpProfiles;
 
 /// <summary>
 /// Recognises the IdP of a SCIM request from its headers, for tenants on <c>auto</c>. Evidence
-/// (shared/IDP-DIALECTS.md): Entra sends an <c>Adscimversion</c> header (what bitwarden/server's
+/// (docs/idp-dialects.md): Entra sends an <c>Adscimversion</c> header (what bitwarden/server's
 /// ScimContext keys on); Okta's User-Agent is <c>Okta SCIM Client 1.0.0</c> (Okta's SCIM 2.0 docs).
 /// The other rules are guesses, marked below: no public source states those User-Agents, so a
 /// tenant whose IdP is not recognised should set its profile explicitly.

@@ -6,7 +6,7 @@ using Identity.Scim.Tests.Support;
 
 namespace Identity.Scim.Tests.Dialects;
 
-/// <summary>Entra ID PATCH bodies (both dialects) exactly as IDP-DIALECTS.md §2.1 quotes them.</summary>
+/// <summary>Entra ID PATCH bodies (both dialects) exactly as docs/idp-dialects.md §2.1 quotes them.</summary>
 public sealed class EntraPatchDialectTests
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

@@ -6,7 +6,7 @@ using Identity.Scim.Tests.Support;
 
 namespace Identity.Scim.Tests.Dialects;
 
-/// <summary>PATCH bodies of Okta, JumpCloud, Salesforce-style clients and extension objects, as IDP-DIALECTS.md quotes them.</summary>
+/// <summary>PATCH bodies of Okta, JumpCloud, Salesforce-style clients and extension objects, as docs/idp-dialects.md quotes them.</summary>
 public sealed class OktaAndOtherPatchDialectTests
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";

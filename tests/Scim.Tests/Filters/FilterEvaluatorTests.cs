@@ -79,7 +79,7 @@ public sealed class FilterEvaluatorTests
     [Fact]
     public void Matches_BooleanStoredAsString_ComparesAsBoolean()
     {
-        // IDP-DIALECTS.md §2.4: OneLogin templates may have stored "active": "true".
+        // docs/idp-dialects.md §2.4: OneLogin templates may have stored "active": "true".
         var resource = Json.Object("""{"active":"True"}""");
 
         var matches = Users.Matches(ScimFilter.Parse("active eq true"), resource);

@@ -157,7 +157,7 @@ public sealed class ScimFilterParseTests
     [Fact]
     public void Parse_EntraValuePathWithSubAttributeComparison_FoldsIntoValueFilter()
     {
-        // IDP-DIALECTS.md §2.1: Entra matches on emails[type eq "work"].value eq "...".
+        // docs/idp-dialects.md §2.1: Entra matches on emails[type eq "work"].value eq "...".
         var filter = ScimFilter.Parse("emails[type eq \"work\"].value eq \"u@contoso.com\"");
 
         Assert.Equal("emails[type eq \"work\" and value eq \"u@contoso.com\"]", filter.ToString());
@@ -166,7 +166,7 @@ public sealed class ScimFilterParseTests
     [Fact]
     public void Parse_EntraUnquotedValue_ReadsAsString()
     {
-        // IDP-DIALECTS.md §2.1: "GET .../scim/Users?filter=externalId eq jyoung" is unquoted.
+        // docs/idp-dialects.md §2.1: "GET .../scim/Users?filter=externalId eq jyoung" is unquoted.
         var filter = ScimFilter.Parse("externalId eq jyoung");
 
         Assert.Equal(new ComparisonFilter(new AttributePath(null, "externalId"), ComparisonOperator.Eq, FilterValue.String("jyoung")), filter);

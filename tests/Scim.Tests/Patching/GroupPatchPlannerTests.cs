@@ -12,7 +12,7 @@ public sealed class GroupPatchPlannerTests
     [Fact]
     public void Plan_EntraCombinedUpdate_SplitsRenameAddAndRemove()
     {
-        // IDP-DIALECTS.md §2.1: elimity testdata/azuread/update_group.json combines all three.
+        // docs/idp-dialects.md §2.1: elimity testdata/azuread/update_group.json combines all three.
         var plan = Plan(
             """{"op":"Replace","path":"displayName","value":"1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName"}""",
             """{"op":"Add","path":"members","value":[{"$ref":null,"value":"f648f8d5ea4e4cd38e9c"}]}""",
@@ -38,7 +38,7 @@ public sealed class GroupPatchPlannerTests
     [Fact]
     public void Plan_OktaReplaceFullList_SetsExactMembersWithDisplay()
     {
-        // IDP-DIALECTS.md §2.2 full push.
+        // docs/idp-dialects.md §2.2 full push.
         var plan = Plan("""{"op":"replace","path":"members","value":[{"value":"a","display":"A"},{"value":"b","type":"User"}]}""");
 
         var change = Assert.Single(plan.MemberChanges);
@@ -60,7 +60,7 @@ public sealed class GroupPatchPlannerTests
     [Fact]
     public void Plan_OktaRenameWithIdAndMembersPathless_SplitsMembersFromRename()
     {
-        // IDP-DIALECTS.md §2.2 (id inside value) and §2.8 item 3 (value holding "members").
+        // docs/idp-dialects.md §2.2 (id inside value) and §2.8 item 3 (value holding "members").
         var plan = Plan("""{"op":"replace","value":{"id":"abf4","displayName":"Test SCIMv2","members":[{"value":"u1"}]}}""");
 
         Assert.Equal(MemberChangeKind.Set, Assert.Single(plan.MemberChanges).Kind);

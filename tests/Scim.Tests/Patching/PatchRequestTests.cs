@@ -26,7 +26,7 @@ public sealed class PatchRequestTests
     [InlineData("Remove", PatchOperationType.Remove)]
     public void Parse_OpNameInAnyCase_IsAccepted(string op, PatchOperationType expected)
     {
-        // IDP-DIALECTS.md §2.1 (Entra "Replace"), §2.4 (OneLogin "add"), §2.8 item 1.
+        // docs/idp-dialects.md §2.1 (Entra "Replace"), §2.4 (OneLogin "add"), §2.8 item 1.
         var body = Fixtures.PatchBody($$"""{"op":"{{op}}","path":"nickName","value":"x"}""");
 
         var request = PatchRequest.Parse(body);

@@ -66,7 +66,7 @@ public sealed class AttributeProjectorTests
     [Fact]
     public void Project_ExcludedMembers_DropsMembersKeepsDisplayName()
     {
-        // IDP-DIALECTS.md §2.1: Entra queries groups with excludedAttributes=members.
+        // docs/idp-dialects.md §2.1: Entra queries groups with excludedAttributes=members.
         var result = AttributeProjector.Project(Fixtures.Group(), SchemaRegistry.Default.Groups, excludedAttributes: "members");
 
         Assert.False(result.ContainsKey("members"));

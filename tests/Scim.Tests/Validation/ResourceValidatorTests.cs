@@ -17,7 +17,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateCreate_EntraCreateUser_IsAcceptedAndMetaDropped()
     {
-        // IDP-DIALECTS.md §2.1 POST /Users (elimity testdata/azuread/create_user.json).
+        // docs/idp-dialects.md §2.1 POST /Users (elimity testdata/azuread/create_user.json).
         var input = Json.Object("""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
              "externalId":"0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef","userName":"Test_User_1","active":true,
@@ -38,7 +38,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateCreate_OktaCreateUser_KeepsPasswordDropsReadOnlyGroups()
     {
-        // IDP-DIALECTS.md §2.2 create body with password, groups, locale.
+        // docs/idp-dialects.md §2.2 create body with password, groups, locale.
         var input = Json.Object("""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"test.user@okta.local",
              "name":{"givenName":"Test","familyName":"User"},
@@ -56,7 +56,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateCreate_OneLoginStringBooleanAndNullId_CoercesAndDrops()
     {
-        // IDP-DIALECTS.md §2.4: "active": "{$user.active}" renders as a string; "id": null.
+        // docs/idp-dialects.md §2.4: "active": "{$user.active}" renders as a string; "id": null.
         var result = ResourceValidator.ValidateCreate(Json.Object("""
             {"schemas":["urn:scim:schemas:core:1.0"],"id":null,"userName":"u","active":"true"}
             """), Users);
@@ -69,7 +69,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateCreate_EntraGroupWithUnknownSchemaUrn_DropsUrn()
     {
-        // IDP-DIALECTS.md §2.1 POST /Groups lists an ADSCIM schema we do not define.
+        // docs/idp-dialects.md §2.1 POST /Groups lists an ADSCIM schema we do not define.
         var input = Json.Object("""
             {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group","http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
              "externalId":"8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159","displayName":"displayName","meta":{"resourceType":"Group"}}
@@ -188,7 +188,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateReplace_OktaPutWithoutIdAndMeta_KeepsStoredReadOnlyValues()
     {
-        // IDP-DIALECTS.md §2.2: Okta AIW uses PUT for everything, body without id/meta.
+        // docs/idp-dialects.md §2.2: Okta AIW uses PUT for everything, body without id/meta.
         var existing = Fixtures.User();
         var input = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bjensen@example.com","active":false}""");
 
@@ -233,7 +233,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateReplace_GroupPutWithMembers_ReplacesMembers()
     {
-        // IDP-DIALECTS.md §2.2: Okta AIW sends memberships inside PUT members (ory/polis #3136).
+        // docs/idp-dialects.md §2.2: Okta AIW sends memberships inside PUT members (ory/polis #3136).
         var input = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Tour Guides","members":[{"value":"x"}]}""");
 
         var result = ResourceValidator.ValidateReplace(input, Fixtures.Group(), SchemaRegistry.Default.Groups);
@@ -267,7 +267,7 @@ public sealed class ResourceValidatorTests
     [Fact]
     public void ValidateCreate_EmptyOrNullOnlyElements_AreDropped()
     {
-        // Entra sends "$ref": null in member values (IDP-DIALECTS.md §2.1); an element with nothing left is noise.
+        // Entra sends "$ref": null in member values (docs/idp-dialects.md §2.1); an element with nothing left is noise.
         var input = Json.Object("""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"g","members":[{},{"$ref":null},{"value":"m1"}]}""");
 
         var result = ResourceValidator.ValidateCreate(input, SchemaRegistry.Default.Groups);
