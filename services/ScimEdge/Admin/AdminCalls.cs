@@ -1,5 +1,6 @@
 using Identity.Contracts.Common.V1;
 using Identity.Contracts.Directory.V1;
+using Identity.ScimEdge.IdpProfiles;
 
 namespace Identity.ScimEdge.Admin;
 
@@ -53,5 +54,21 @@ internal static class AdminCalls
             throw AdminException.BadRequest($"{name} must be at most {maxLength} printable characters.");
         }
         return trimmed;
+    }
+
+    /// <summary>
+    /// A tenant's idpProfile in its canonical spelling, null when left out or empty (Directory then keeps
+    /// the stored one, or stores auto); a name no profile has is a 400 that lists the valid ones, since a
+    /// stored typo would silently answer every request with auto-detection.
+    /// </summary>
+    public static string? IdpProfile(string? value)
+    {
+        var name = Optional(value, "idpProfile", 64);
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+        return IdpProfileCatalog.Canonical(name)
+            ?? throw AdminException.BadRequest($"idpProfile '{name}' is not a known profile; use one of: {string.Join(", ", IdpProfileCatalog.Names)}.");
     }
 }

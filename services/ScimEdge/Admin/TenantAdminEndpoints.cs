@@ -26,7 +26,7 @@ internal static class TenantAdminEndpoints
         {
             TenantId = AdminCalls.Optional(body.TenantId, "tenantId", 64) ?? "",
             DisplayName = AdminCalls.Optional(body.DisplayName, "displayName", 200) ?? "",
-            IdpProfile = AdminCalls.Optional(body.IdpProfile, "idpProfile", 64) ?? "",
+            IdpProfile = AdminCalls.IdpProfile(body.IdpProfile) ?? "",
             Context = AdminCalls.Mutation(http),
         }, cancellationToken: http.RequestAborted);
         var tenant = TenantView.From(response.Tenant);
@@ -44,7 +44,7 @@ internal static class TenantAdminEndpoints
     {
         var body = await AdminJson.ReadAsync<UpdateTenantBody>(http.Request, null, http.RequestAborted);
         var displayName = AdminCalls.Optional(body.DisplayName, "displayName", 200);
-        var idpProfile = AdminCalls.Optional(body.IdpProfile, "idpProfile", 64);
+        var idpProfile = AdminCalls.IdpProfile(body.IdpProfile);
         // UpdateTenant replaces lenient_attributes (a plain bool), so an absent field keeps the stored value.
         var current = await AdminCalls.RequireTenantAsync(directory, tenantId, http.RequestAborted);
         var response = await directory.UpdateTenantAsync(new UpdateTenantRequest

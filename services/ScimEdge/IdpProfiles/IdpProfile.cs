@@ -5,7 +5,7 @@ namespace Identity.ScimEdge.IdpProfiles;
 /// attribute it matches existing users on (named in the guides and the provisioning log; matching
 /// itself is the IdP's filter query, which every profile answers the same way).
 /// </summary>
-/// <param name="Name">entra, okta, google, onelogin, jumpcloud or generic.</param>
+/// <param name="Name">entra, okta, google, onelogin, jumpcloud, ping or generic.</param>
 /// <param name="MatchingAttribute">The attribute the IdP looks users up by before creating them.</param>
 /// <param name="LenientAttributes">Drop unknown attributes instead of answering 400 invalidValue.</param>
 public sealed record IdpProfile(string Name, string MatchingAttribute, bool LenientAttributes);

@@ -11,6 +11,8 @@ public static class IdpProfileDetector
 {
     public const string EntraVersionHeader = "Adscimversion";
 
+    private static readonly string[] PingProductNames = ["PingOne", "PingFederate", "Ping Identity", "PingIdentity"];
+
     public static IdpProfile Detect(string? userAgent, IHeaderDictionary headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -40,6 +42,13 @@ public static class IdpProfileDetector
         if (agent.Contains("Google", StringComparison.OrdinalIgnoreCase))
         {
             return IdpProfileCatalog.Google;
+        }
+        // Guess as well (docs/ping-identity.md): Ping documents no User-Agent for PingOne's SCIM outbound
+        // connection or PingFederate's SCIM Provisioner, nor any other identifying header; only a product
+        // name is taken, never a bare "Ping", which too many other agents contain.
+        if (PingProductNames.Any(name => agent.Contains(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return IdpProfileCatalog.Ping;
         }
         return IdpProfileCatalog.Generic;
     }

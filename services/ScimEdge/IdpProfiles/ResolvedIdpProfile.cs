@@ -9,8 +9,9 @@ public sealed record ResolvedIdpProfile(IdpProfile Profile, bool Detected)
     public string Label => Detected ? $"{IdpProfileCatalog.Auto}:{Profile.Name}" : Profile.Name;
 
     /// <summary>
-    /// The tenant's stored profile, or the detected one for <c>auto</c>, empty or unknown names
-    /// (the admin API stores any name, so a typo falls back to detection rather than failing requests).
+    /// The tenant's stored profile, or the detected one for <c>auto</c>, empty or unknown names (the admin
+    /// API refuses unknown names, but a tenant stored before it did, or created through Directory's gRPC
+    /// API directly, may still hold one: such a name falls back to detection rather than failing requests).
     /// </summary>
     public static ResolvedIdpProfile Resolve(string? storedProfile, HttpRequest request)
     {

@@ -21,6 +21,10 @@ public sealed class ProvisioningReplayTests(SuiteFixture fixture)
         "google/catalog-app.json",
         "onelogin/template-user.json",
         "jumpcloud/activation-and-groups.json",
+        "ping/pingone-user-lifecycle.json",
+        "ping/pingfederate-user-lifecycle.json",
+        "ping/pingfederate-groups-patch.json",
+        "ping/pingone-groups-put.json",
     };
 
     [Theory]

@@ -13,8 +13,12 @@ namespace Identity.EndToEnd.Tests.Replay;
 internal sealed partial class ReplayRunner(HttpClient client, string basePath, string token)
 {
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+    private readonly List<ReplayResponse> _responses = [];
 
     public IReadOnlyDictionary<string, string> Variables => _variables;
+
+    /// <summary>Every answer so far, in step order, for comparing two tenants' runs of one fixture.</summary>
+    public IReadOnlyList<ReplayResponse> Responses => _responses;
 
     public async Task RunAsync(ReplayFixture fixture)
     {
@@ -27,6 +31,7 @@ internal sealed partial class ReplayRunner(HttpClient client, string basePath, s
             using var response = await client.SendAsync(message).WithTimeout(TimeSpan.FromSeconds(30));
             var text = await response.Content.ReadAsStringAsync().WithTimeout();
             var where = $"{fixture.Name} step '{name}' ({message.Method} {message.RequestUri})";
+            _responses.Add(new ReplayResponse(name, (int)response.StatusCode, text));
 
             var status = expect["status"]!.GetValue<int>();
             Assert.True((int)response.StatusCode == status, $"{where}: expected {status}, got {(int)response.StatusCode}: {text}");
