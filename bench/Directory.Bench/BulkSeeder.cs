@@ -1,4 +1,3 @@
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 using Identity.Directory.Storage.Sqlite;
 using Identity.Directory.Users;

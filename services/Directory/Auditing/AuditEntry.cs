@@ -1,5 +1,3 @@
-using Identity.Contracts.Directory.V1;
-
 namespace Identity.Directory.Auditing;
 
 /// <summary>What a mutation appends to the tenant's trail; never secrets or personal data in <see cref="Detail"/>.</summary>

@@ -1,4 +1,3 @@
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Users;
 
 namespace Identity.Directory.Auditing;

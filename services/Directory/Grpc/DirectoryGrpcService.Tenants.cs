@@ -3,6 +3,7 @@ using Grpc.Core;
 using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 using Identity.Directory.Tenancy;
+using AuditAction = Identity.Directory.Auditing.AuditAction;
 
 namespace Identity.Directory.Grpc;
 

@@ -22,7 +22,7 @@ internal static class UserMapping
             Version = user.Version,
             Created = Timestamp.FromDateTimeOffset(user.Created),
             LastModified = Timestamp.FromDateTimeOffset(user.LastModified),
-            Origin = user.Origin,
+            Origin = user.Origin.ToContract(),
             IdpManaged = user.IdpManaged,
         };
         contract.Emails.AddRange(user.Emails.Select(e => new Email { Value = e.Value, Type = e.Type ?? "", Primary = e.Primary }));
@@ -40,7 +40,7 @@ internal static class UserMapping
         Id = logged.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Time = Timestamp.FromDateTimeOffset(logged.Audit.Time),
         Actor = logged.Audit.Actor,
-        Action = logged.Audit.Action,
+        Action = logged.Audit.Action.ToContract(),
         ResourceType = logged.Audit.ResourceType,
         ResourceId = logged.Audit.ResourceId,
         VersionBefore = logged.Audit.VersionBefore,
@@ -55,12 +55,12 @@ internal static class UserMapping
         {
             TenantId = logged.Audit.TenantId,
             Position = logged.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Type = logged.Change,
+            Type = logged.Change.ToContract(),
             UserId = logged.Audit.ResourceId,
             Version = logged.Audit.VersionAfter,
             Time = Timestamp.FromDateTimeOffset(logged.Audit.Time),
         };
-        if (logged.Change != UserChangeType.Deleted && logged.User is { } user)
+        if (logged.Change != Auditing.UserChangeType.Deleted && logged.User is { } user)
         {
             change.User = user.ToContract();
         }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 
 namespace Identity.Directory.Tenancy;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Identity.Contracts.Directory.V1;
 
 namespace Identity.Directory.Users;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Identity.Contracts.Directory.V1;
 using Identity.Scim.Resources;
 
 namespace Identity.Directory.Users;

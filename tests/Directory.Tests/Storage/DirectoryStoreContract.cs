@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 using Identity.Directory.Storage;
 using Identity.Directory.Users;

@@ -16,7 +16,7 @@ public sealed class MongoUserFilterTranslatorTests
     [InlineData("userName ne \"Bob\"", "{ unl: { $ne: 'bob' } }")]
     [InlineData("userName co \"Li.C\"", "{ unl: /li\\.c/ }")]
     [InlineData("userName sw \"AL\"", "{ unl: /^al/ }")]
-    [InlineData("userName ew \"@X.org\"", "{ unl: /@x\\.org$/ }")]
+    [InlineData("userName ew \"@X.org\"", "{ unl: /@x\\.org\\z/ }")]
     [InlineData("userName pr", "{ }")]
     [InlineData("urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"A\"", "{ unl: 'a' }")]
     // externalId and id: caseExact strings.
@@ -90,12 +90,86 @@ public sealed class MongoUserFilterTranslatorTests
         Assert.Equal((0, false), (translated.Filter.ElementCount, translated.Residual));
     }
 
-    [Fact]
-    public void Translate_RegexMetacharacters_AreEscaped()
+    [Theory]
+    // A leading "/" is data, not a /pattern/options literal: "/" used to throw, "/a/i" to turn case-insensitive.
+    [InlineData("userName co \"/\"", "unl", "/")]
+    [InlineData("userName co \"/a/i\"", "unl", "/a/i")]
+    [InlineData("userName sw \"/\"", "unl", "^/")]
+    [InlineData("userName ew \"/a/\"", "unl", @"/a/\z")]
+    [InlineData("emails co \"/X/i\"", "em", "/x/i")]
+    [InlineData("emails[value sw \"/\"]", "em", "^/")]
+    [InlineData("externalId sw \"/A/i\"", "ext", "^/A/i")]
+    // Every regex metacharacter is escaped, on each operator and field.
+    [InlineData("userName co \".*+?()[]{}|^$\\\\\"", "unl", @"\.\*\+\?\(\)\[]\{}\|\^\$\\")]
+    [InlineData("userName sw \".*+?()[]{}|^$\\\\\"", "unl", @"^\.\*\+\?\(\)\[]\{}\|\^\$\\")]
+    [InlineData("userName ew \".*+?()[]{}|^$\\\\\"", "unl", @"\.\*\+\?\(\)\[]\{}\|\^\$\\\z")]
+    [InlineData("emails ew \"a+b(c)*\"", "em", @"a\+b\(c\)\*\z")]
+    [InlineData("externalId sw \"a.b|c\"", "ext", @"^a\.b\|c")]
+    [InlineData("id sw \"[0-9]\"", "id", @"^\[0-9]")]
+    // NUL cannot sit in a BSON regex (a C string): it is spelled as an escape.
+    [InlineData("userName co \"a\\u0000b\"", "unl", @"a\x00b")]
+    public void Translate_SubstringOperators_BuildRegexTreatingTheValueAsData(string filter, string field, string pattern)
     {
-        var translated = Translate("userName co \"a+b(c)*\"");
+        var translated = Translate(filter);
 
-        Assert.Equal(new BsonRegularExpression("a\\+b\\(c\\)\\*"), translated.Filter["unl"]);
+        var regex = Assert.IsType<BsonRegularExpression>(translated.Filter[field]);
+        Assert.Equal((pattern, ""), (regex.Pattern, regex.Options));
+        Assert.False(translated.Residual);
+        Assert.NotEmpty(translated.Filter.ToBson());
+    }
+
+    [Theory]
+    [InlineData("co", "pre{0}post", true)]
+    [InlineData("co", "pre.x", false)]
+    [InlineData("sw", "{0}post", true)]
+    [InlineData("sw", "x{0}", false)]
+    [InlineData("ew", "pre{0}", true)]
+    [InlineData("ew", "{0}\n", false)]
+    public void Translate_MetacharacterValue_MatchesOnlyTheLiteralText(string op, string candidateFormat, bool matches)
+    {
+        // .NET's regex stands in for MongoDB's PCRE: both read these escapes and \z alike.
+        const string value = ".*+?()[]{}|^$\\/";
+        var filter = $"userName {op} \"{value.Replace("\\", "\\\\", StringComparison.Ordinal)}\"";
+        var regex = Assert.IsType<BsonRegularExpression>(Translate(filter).Filter["unl"]);
+
+        var candidate = string.Format(System.Globalization.CultureInfo.InvariantCulture, candidateFormat, value).Replace("\\n", "\n", StringComparison.Ordinal);
+
+        Assert.Equal(matches, System.Text.RegularExpressions.Regex.IsMatch(candidate, regex.Pattern));
+    }
+
+    [Theory]
+    // emails[value ne "x"] is "some email is not x" in the evaluator; { em: { $ne } } is "no email
+    // is x", so that shape is left to the evaluator.
+    [InlineData("emails[value ne \"X@y\"]", "{ }")]
+    [InlineData("emails[value ne \"x@y\"] and userName eq \"a\"", "{ unl: 'a' }")]
+    [InlineData("not (emails[value ne \"x@y\"])", "{ }")]
+    [InlineData("emails[value ne \"x@y\"] or active eq true", "{ }")]
+    // em keeps only non-empty values, which an empty operand would match in the evaluator.
+    [InlineData("emails[value eq \"\"]", "{ }")]
+    [InlineData("emails co \"\"", "{ }")]
+    [InlineData("emails.value ne \"\"", "{ }")]
+    public void Translate_ValueFilterNe_IsLeftToTheEvaluator(string filter, string expected)
+    {
+        var translated = Translate(filter);
+
+        Assert.Equal(BsonDocument.Parse(expected), translated.Filter);
+        Assert.True(translated.Residual);
+    }
+
+    [Theory]
+    // What the evaluator answers for emails[value ne "x@y"], which a $ne pushdown would get wrong
+    // on the first three (it answers "no email is x@y").
+    [InlineData("""[{"value":"x@y"},{"value":"z@y"}]""", true)]
+    [InlineData("""[{"type":"work"}]""", true)]
+    [InlineData("[]", false)]
+    [InlineData("""[{"value":"X@Y"}]""", false)]
+    public void Evaluator_ValueFilterNe_MeansSomeEmailDiffers(string emails, bool expected)
+    {
+        var resource = System.Text.Json.Nodes.JsonNode.Parse($$"""{"userName":"a","emails":{{emails}}}""")!.AsObject();
+        var evaluator = new FilterEvaluator(Identity.Scim.Schemas.SchemaRegistry.Default.Users);
+
+        Assert.Equal(expected, evaluator.Matches(ScimFilter.Parse("emails[value ne \"x@y\"]"), resource));
+        Assert.True(Translate("emails[value ne \"x@y\"]").Residual);
     }
 
     [Fact]

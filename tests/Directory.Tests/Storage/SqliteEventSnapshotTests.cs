@@ -27,7 +27,7 @@ public sealed class SqliteEventSnapshotTests : IDisposable
     public async Task SnapshotStoredAsText_StillReads()
     {
         var user = UserResource.Build("t2", "u-1", UserResource.Parse(UserJson("old@example.com")), 1, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
-            Contracts.Directory.V1.UserOrigin.Scim, idpManaged: true, ordinal: 1);
+            UserOrigin.Scim, idpManaged: true, ordinal: 1);
         await _file.Database.WriteAsync(async (c, t) =>
         {
             await using var insert = c.CreateCommand();

@@ -1,4 +1,4 @@
-using Identity.Contracts.Directory.V1;
+using Identity.Directory.Users;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

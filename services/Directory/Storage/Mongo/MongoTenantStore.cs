@@ -1,4 +1,3 @@
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 using Identity.Directory.Tenancy;
 using Identity.Directory.Users;

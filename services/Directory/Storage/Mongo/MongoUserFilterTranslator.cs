@@ -15,6 +15,9 @@ namespace Identity.Directory.Storage.Mongo;
 /// </summary>
 public static class MongoUserFilterTranslator
 {
+    // \z, not $: without the m option PCRE's $ also matches before a final newline, so "ew x" would match "x\n".
+    private const string EndOfText = "\\z";
+
     public static MongoFilter Translate(FilterNode? filter)
     {
         if (filter is null)
@@ -55,9 +58,13 @@ public static class MongoUserFilterTranslator
                     var inner = Node(not.Inner);
                     return inner is { Query: not null, Exact: true } ? (new BsonDocument("$nor", new BsonArray { inner.Query }), true) : (null, false);
                 }
+            // Not ne: emails[value ne "x"] means "some email is not x" (an email without a value counts),
+            // while { em: { $ne } } means "no email is x", and em keeps only emails that have a value; the
+            // evaluator answers that shape.
             case ValuePathFilter { Filter: ComparisonFilter inner } valuePath
                 when DerivedFields.Of(valuePath.Path) == DerivedField.EmailValue && valuePath.Path.SubAttribute is null
-                    && string.Equals(inner.Path.Name, "value", StringComparison.OrdinalIgnoreCase) && inner.Path.SubAttribute is null:
+                    && string.Equals(inner.Path.Name, "value", StringComparison.OrdinalIgnoreCase) && inner.Path.SubAttribute is null
+                    && inner.Operator != ComparisonOperator.Ne:
                 {
                     var query = Comparison(DerivedField.EmailValue, inner.Operator, inner.Value);
                     return (query, query is not null);
@@ -96,7 +103,8 @@ public static class MongoUserFilterTranslator
         return field switch
         {
             DerivedField.UserName when value.Kind == FilterValueKind.String => CaseFolded(MongoUserDocument.UserNameLower, op, text.ToLowerInvariant()),
-            DerivedField.EmailValue when value.Kind == FilterValueKind.String => CaseFolded(MongoUserDocument.Emails, op, text.ToLowerInvariant()),
+            // em leaves out empty values, which an empty operand would match in the evaluator.
+            DerivedField.EmailValue when value.Kind == FilterValueKind.String && text.Length > 0 => CaseFolded(MongoUserDocument.Emails, op, text.ToLowerInvariant()),
             DerivedField.Id when value.Kind == FilterValueKind.String => Exact(MongoUserDocument.UserId, op, text),
             DerivedField.ExternalId when value.Kind == FilterValueKind.String && op == ComparisonOperator.Eq =>
                 // The lower-cased field carries the index; the exact one keeps externalId case-sensitive (RFC 7643 §3.1).
@@ -118,9 +126,9 @@ public static class MongoUserFilterTranslator
     {
         ComparisonOperator.Eq => new BsonDocument(field, lower),
         ComparisonOperator.Ne => new BsonDocument(field, new BsonDocument("$ne", lower)),
-        ComparisonOperator.Co => new BsonDocument(field, new BsonRegularExpression(Regex.Escape(lower))),
-        ComparisonOperator.Sw => new BsonDocument(field, new BsonRegularExpression("^" + Regex.Escape(lower))),
-        ComparisonOperator.Ew => new BsonDocument(field, new BsonRegularExpression(Regex.Escape(lower) + "$")),
+        ComparisonOperator.Co => new BsonDocument(field, Literal("", lower, "")),
+        ComparisonOperator.Sw => new BsonDocument(field, Literal("^", lower, "")),
+        ComparisonOperator.Ew => new BsonDocument(field, Literal("", lower, EndOfText)),
         _ => null,
     };
 
@@ -128,9 +136,18 @@ public static class MongoUserFilterTranslator
     {
         ComparisonOperator.Eq => new BsonDocument(field, text),
         ComparisonOperator.Ne => new BsonDocument(field, new BsonDocument("$ne", text)),
-        ComparisonOperator.Sw => new BsonDocument(field, new BsonRegularExpression("^" + Regex.Escape(text))),
+        ComparisonOperator.Sw => new BsonDocument(field, Literal("^", text, "")),
         _ => null,
     };
+
+    /// <summary>
+    /// A regex that matches <paramref name="value"/> as data between the anchors. The (pattern,
+    /// options) constructor, because the one-string one reads a leading "/" as a /pattern/options
+    /// literal ("/" throws, "/a/i" turns case-insensitive). Regex.Escape covers the PCRE
+    /// metacharacters; NUL is spelled \x00 since a BSON regex is a C string and cannot hold it.
+    /// </summary>
+    private static BsonRegularExpression Literal(string prefix, string value, string suffix) =>
+        new(prefix + Regex.Escape(value).Replace("\0", "\\x00", StringComparison.Ordinal) + suffix, "");
 
     private static BsonDocument? Ordered(string field, ComparisonOperator op, string time) => op switch
     {

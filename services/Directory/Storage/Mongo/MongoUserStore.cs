@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Users;
 using Identity.Scim.Filters;
 using Identity.Scim.Schemas;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Auditing;
 using Identity.Directory.Users;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Users;
 using Microsoft.Data.Sqlite;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Identity.Contracts.Directory.V1;
 using Identity.Directory.Users;
 using Microsoft.Data.Sqlite;
 

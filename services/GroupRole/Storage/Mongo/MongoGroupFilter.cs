@@ -14,6 +14,9 @@ namespace Identity.GroupRole.Storage.Mongo;
 /// </summary>
 public static class MongoGroupFilter
 {
+    // \z, not $: without the m option PCRE's $ also matches before a final newline, so "ew x" would match "x\n".
+    private const string EndOfText = "\\z";
+
     /// <summary>The groups query: the tenant's live groups matching <paramref name="filter"/>.</summary>
     public static BsonDocument Render(string tenantId, FilterNode? filter, IReadOnlyDictionary<FilterNode, IReadOnlyCollection<string>> memberGroups)
     {
@@ -90,14 +93,14 @@ public static class MongoGroupFilter
             GroupField.DisplayName => value.Text!.ToUpperInvariant(),
             _ => value.Text!,
         };
-        var text = operand.IsString ? Regex.Escape(operand.AsString) : "";
+        var text = operand.IsString ? operand.AsString : "";
         var condition = op switch
         {
             ComparisonOperator.Eq => operand,
             ComparisonOperator.Ne => new BsonDocument("$ne", operand),
-            ComparisonOperator.Co => new BsonRegularExpression(text),
-            ComparisonOperator.Sw => new BsonRegularExpression("^" + text),
-            ComparisonOperator.Ew => new BsonRegularExpression(text + "$"),
+            ComparisonOperator.Co => Literal("", text, ""),
+            ComparisonOperator.Sw => Literal("^", text, ""),
+            ComparisonOperator.Ew => Literal("", text, EndOfText),
             ComparisonOperator.Gt => new BsonDocument("$gt", operand),
             ComparisonOperator.Ge => new BsonDocument("$gte", operand),
             ComparisonOperator.Lt => new BsonDocument("$lt", operand),
@@ -106,13 +109,24 @@ public static class MongoGroupFilter
         return new BsonDocument(Field(field), condition);
     }
 
+    /// <summary>
+    /// A regex that matches <paramref name="value"/> as data between the anchors. The (pattern,
+    /// options) constructor, because the one-string one reads a leading "/" as a /pattern/options
+    /// literal ("/" throws, "/a/i" turns case-insensitive). Regex.Escape covers the PCRE
+    /// metacharacters; NUL is spelled \x00 since a BSON regex is a C string and cannot hold it.
+    /// </summary>
+    private static BsonRegularExpression Literal(string prefix, string value, string suffix) =>
+        new(prefix + Regex.Escape(value).Replace("\0", "\\x00", StringComparison.Ordinal) + suffix, "");
+
+    // Only eq reaches here (GroupFilterFields.ValidateMemberFilter); any other operator is refused
+    // rather than read as eq, so a later widening of the validation cannot silently change answers.
     private static BsonDocument Member(FilterNode node) => node switch
     {
         AndFilter and => new BsonDocument("$and", new BsonArray { Member(and.Left), Member(and.Right) }),
         OrFilter or => new BsonDocument("$or", new BsonArray { Member(or.Left), Member(or.Right) }),
-        ComparisonFilter c when GroupFilterFields.ResolveMember(c.Path) == GroupField.MemberType =>
+        ComparisonFilter { Operator: ComparisonOperator.Eq } c when GroupFilterFields.ResolveMember(c.Path) == GroupField.MemberType =>
             new BsonDocument("type", (int)GroupFilterFields.ParseMemberKind(c.Value)),
-        ComparisonFilter c => new BsonDocument("member", c.Value.Text),
+        ComparisonFilter { Operator: ComparisonOperator.Eq } c => new BsonDocument("member", c.Value.Text),
         _ => throw new GroupRoleException(GroupRoleError.InvalidFilter, $"The filter '{node}' is not supported inside members[...]."),
     };
 }
