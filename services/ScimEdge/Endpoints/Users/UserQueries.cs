@@ -20,17 +20,25 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
     }
 
     /// <summary>The user with its groups, from the cache when it may be served, otherwise read (and cached when allowed).</summary>
-    internal async Task<CachedUser> GetCachedAsync(ScimRequestContext request, string id, CancellationToken cancellationToken)
+    internal async Task<CachedUser> GetCachedAsync(ScimRequestContext request, string id, CancellationToken cancellationToken) =>
+        (await ReadAsync(request, id, allowCache: true, cancellationToken)).User;
+
+    /// <summary>
+    /// The user with its groups and whether the cache answered. A write reads with
+    /// <paramref name="allowCache"/> false after a conflict: the copy it has is known to be behind.
+    /// </summary>
+    internal async Task<(CachedUser User, bool FromCache)> ReadAsync(ScimRequestContext request, string id, bool allowCache, CancellationToken cancellationToken)
     {
         var tenant = cache.For(request.TenantId);
         // The ticket comes first: whatever is found or read after it is stored only if nothing changed since.
         var ticket = tenant?.Begin() ?? default;
-        if (tenant?.Find(id) is { } hit && cache.IsFresh(tenant, hit, out var groupsFresh))
+        if (allowCache && tenant?.Find(id) is { } hit && cache.IsFresh(tenant, hit, out var groupsFresh))
         {
-            return groupsFresh ? hit : await RefreshGroupsAsync(request, tenant, ticket, hit, cancellationToken);
+            return (groupsFresh ? hit : await RefreshGroupsAsync(request, tenant, ticket, hit, cancellationToken), true);
         }
-        var user = (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
-        return await FillAsync(request, tenant, ticket, user, cancellationToken);
+        var user = (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id, View = UserView.Resource },
+            cancellationToken: cancellationToken)).User;
+        return (await FillAsync(request, tenant, ticket, user, cancellationToken), false);
     }
 
     /// <summary>
