@@ -5,9 +5,12 @@ using Identity.Scim.Patching;
 using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
 using Identity.Scim.Validation;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Lifecycle;
 using Identity.ScimEdge.ReadCache;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Rendering;
+using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Versioning;
 
 namespace Identity.ScimEdge.Endpoints.Users;
 

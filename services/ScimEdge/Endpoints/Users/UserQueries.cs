@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Identity.Contracts.Directory.V1;
 using Identity.Contracts.GroupRole.V1;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.ReadCache;
+using Identity.ScimEdge.Rendering;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Endpoints.Users;
 
