@@ -52,7 +52,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         // Directory answered with the stored user, and the steps above write elsewhere: no read-back.
         // A new id cannot be in any group yet, so GroupRole is asked only for an adopted JIT user.
         var rendered = created.Adopted
-            ? await queries.RenderAsync(request, user, cancellationToken)
+            ? await queries.RenderAsync(request, user, null, cancellationToken)
             : UserRendering.Render(user, request.BaseUrl, null);
         return new ScimOutcome(StatusCodes.Status201Created, rendered, user.Version, UserRendering.Location(request.BaseUrl, user.Id));
     }
@@ -102,30 +102,31 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         var allowCache = true;
         for (var attempt = 1; ; attempt++)
         {
-            var (current, fromCache) = await queries.ReadAsync(request, id, allowCache, cancellationToken);
+            var read = await queries.ReadForWriteAsync(request, id, allowCache, cancellationToken);
             allowCache = false;
-            if (fromCache && ifMatch != 0 && current.User.Version != ifMatch)
+            if (read.FromCache && ifMatch != 0 && read.User.Version != ifMatch)
             {
                 // The IdP may have read a version the cache has not heard of yet: ask Directory before a 412.
-                (current, fromCache) = await queries.ReadAsync(request, id, allowCache, cancellationToken);
+                read = await queries.ReadForWriteAsync(request, id, allowCache, cancellationToken);
             }
-            RequireVersion(current.User, ifMatch);
-            var before = Parse(current.User);
+            RequireVersion(read.User, ifMatch);
+            var before = Parse(read.User);
             JsonObject after;
             try
             {
                 after = change(before);
             }
-            catch (Identity.Scim.Errors.ScimException) when (fromCache)
+            catch (Identity.Scim.Errors.ScimException) when (read.FromCache)
             {
                 // A PATCH that targets nothing may target a value the cached copy lacks: judge it on Directory's.
                 continue;
             }
             try
             {
-                var written = await WriteAsync(request, current.User, before, after, mentionsActive, cancellationToken);
-                return new ScimOutcome(StatusCodes.Status200OK, UserRendering.Render(written, request.BaseUrl, current.Groups), written.Version,
-                    UserRendering.Location(request.BaseUrl, id));
+                var written = await WriteAsync(request, read.User, before, after, mentionsActive, cancellationToken);
+                // Groups last, as a read-back used to: GroupRole being down must not stop the deny-first steps.
+                return new ScimOutcome(StatusCodes.Status200OK, await queries.RenderAsync(request, written, read.Groups, cancellationToken),
+                    written.Version, UserRendering.Location(request.BaseUrl, id));
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < MaxWriteAttempts)
             {
@@ -180,8 +181,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     }
 
     private async Task<User> GetStoredAsync(ScimRequestContext request, string id, CancellationToken cancellationToken) =>
-        (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id, View = UserView.Resource },
-            cancellationToken: cancellationToken)).User;
+        (await queries.ReadForWriteAsync(request, id, allowCache: false, cancellationToken)).User;
 
     /// <summary>A stale If-Match fails before anything is revoked or written (RFC 7644 §3.14: 412).</summary>
     private static void RequireVersion(User current, long ifMatch)

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Identity.ScimEdge.ReadCache;
 using Identity.ScimEdge.Tests.Fixtures;
 using Identity.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Identity.ScimEdge.Tests.Endpoints.Users;
 
@@ -108,6 +110,55 @@ public sealed class UserWritePathTests(EdgeSuiteFixture fixture)
         Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
         Assert.False(user["active"]!.GetValue<bool>());
         Assert.Equal("Kimberly", user["name"]?["givenName"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Patch_ThroughAnEdgeWhoseCacheIsBehind_KeepsTheOtherWrite()
+    {
+        await using var edge = await EdgeHost.StartAsync(fixture.Suite).WithTimeout(TimeSpan.FromSeconds(30));
+        var (tenant, _, secret) = await fixture.Admin.CreateTenantWithTokenAsync();
+        var id = await CreateAsync(fixture.Http, secret, "lou@example.com");
+        await CachedAsync(edge, tenant, secret, id);
+
+        // The shared edge writes; the other edge may still hold version 1 when it patches right after.
+        using var first = await SendAsync(fixture.Http, secret, HttpMethod.Patch, $"/scim/v2/Users/{id}", GivenNamePatch("Louis"));
+        using var second = await SendAsync(edge.Http, secret, HttpMethod.Patch, $"/scim/v2/Users/{id}",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"displayName","value":"Lou From The Other Edge"}]}""");
+
+        var user = await GetAsync(fixture.Http, secret, id);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("Louis", user["name"]?["givenName"]?.GetValue<string>());
+        Assert.Equal("Lou From The Other Edge", user["displayName"]?.GetValue<string>());
+        Assert.Equal("W/\"3\"", user["meta"]?["version"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Patch_IfMatchNewerThanTheEdgesCache_IsNotRefused()
+    {
+        await using var edge = await EdgeHost.StartAsync(fixture.Suite).WithTimeout(TimeSpan.FromSeconds(30));
+        var (tenant, _, secret) = await fixture.Admin.CreateTenantWithTokenAsync();
+        var id = await CreateAsync(fixture.Http, secret, "max@example.com");
+        await CachedAsync(edge, tenant, secret, id);
+        using var first = await SendAsync(fixture.Http, secret, HttpMethod.Patch, $"/scim/v2/Users/{id}", GivenNamePatch("Maxine"));
+
+        // The IdP read version 2 through the shared edge; the other edge may not have heard of it yet.
+        using var second = await SendAsync(edge.Http, secret, HttpMethod.Patch, $"/scim/v2/Users/{id}", GivenNamePatch("Maxima"), ifMatch: "W/\"2\"");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("W/\"3\"", second.Headers.ETag?.ToString());
+    }
+
+    /// <summary>Reads the user through <paramref name="edge"/> until its cache holds it (the feed went live).</summary>
+    private static async Task CachedAsync(EdgeHost edge, string tenant, string secret, string id)
+    {
+        var cache = edge.Services.GetRequiredService<UserReadCache>();
+        await TaskTimeouts.EventuallyAsync(async () =>
+        {
+            await GetAsync(edge.Http, secret, id);
+            return cache.For(tenant)?.Find(id) is not null;
+        }, TimeSpan.FromSeconds(5), "the edge should cache the user once its feed is live");
     }
 
     private async Task<HttpStatusCode> PatchStatusAsync(string secret, string id, string body)
