@@ -1,5 +1,6 @@
 using Identity.ScimEdge.Admin;
 using Identity.ScimEdge.Auth;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Downstream;
 using Identity.ScimEdge.Endpoints.Bulk;
 using Identity.ScimEdge.Endpoints.Groups;
@@ -10,7 +11,7 @@ using Identity.ScimEdge.OpenApi;
 using Identity.ScimEdge.Protection;
 using Identity.ScimEdge.ProvisioningLog;
 using Identity.ScimEdge.ReadCache;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Settings;
 using Identity.ScimEdge.Tenancy;
 using Identity.ServiceDefaults.Options;
 

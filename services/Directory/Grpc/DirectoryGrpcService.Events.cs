@@ -56,7 +56,7 @@ public sealed partial class DirectoryGrpcService
                 {
                     // One flush per batch rather than per event: the last write sends them all.
                     responseStream.WriteOptions = i < batch.Count - 1 ? Buffered : null;
-                    await responseStream.WriteAsync(batch[i].ToChangeEvent(), cancellationToken);
+                    await responseStream.WriteAsync(batch[i].ToChangeEvent(request.View), cancellationToken);
                     after = batch[i].Sequence;
                 }
                 if (batch.Count < FeedBatch)

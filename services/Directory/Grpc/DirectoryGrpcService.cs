@@ -24,7 +24,7 @@ public sealed partial class DirectoryGrpcService(
     }
 
     public override async Task<GetUserResponse> GetUser(GetUserRequest request, ServerCallContext context) =>
-        new() { User = (await users.GetAsync(request.TenantId, request.UserId, context.CancellationToken)).ToContract() };
+        new() { User = (await users.GetAsync(request.TenantId, request.UserId, context.CancellationToken)).ToContract(request.View) };
 
     public override async Task<LookupUserResponse> LookupUser(LookupUserRequest request, ServerCallContext context)
     {
@@ -61,7 +61,7 @@ public sealed partial class DirectoryGrpcService(
     {
         var user = await users.ReplaceAsync(request.TenantId, request.UserId, request.ResourceJson, request.ExpectedVersion,
             MutationOf(request.Context), context.CancellationToken);
-        return new ReplaceUserResponse { User = user.ToContract() };
+        return new ReplaceUserResponse { User = user.ToContract(request.View) };
     }
 
     public override async Task<DeleteUserResponse> DeleteUser(DeleteUserRequest request, ServerCallContext context) => new()

@@ -11,7 +11,7 @@ namespace Identity.Directory.Users;
 /// </summary>
 public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, TimeProvider time)
 {
-    // An unconditional replace (expected version 0) retries when a concurrent write wins the race.
+    // An unconditional delete (expected version 0) and a JIT upsert retry when a concurrent write wins the race.
     private const int UnconditionalAttempts = 5;
 
     public async Task<(StoredUser User, bool Adopted)> CreateAsync(
@@ -40,24 +40,20 @@ public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, Tim
         return user ?? throw new DirectoryException(DirectoryFailure.NotFound, $"No user with that {key} in this tenant.");
     }
 
+    /// <summary>
+    /// One conditional write, no retry: a write that loses the race to another fails with VERSION_MISMATCH
+    /// even when <paramref name="expectedVersion"/> is 0. The caller retries if its change still holds on
+    /// the newer version; the SCIM edge does, because it re-applies the PATCH and re-decides deprovisioning.
+    /// </summary>
     public async Task<StoredUser> ReplaceAsync(
         string tenantId, string userId, string resourceJson, long expectedVersion, Mutation mutation, CancellationToken cancellationToken)
     {
         var parsed = UserResource.Parse(resourceJson);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await GetAsync(tenantId, userId, cancellationToken);
-            CheckVersion(current, expectedVersion);
-            var next = Rebuild(current, parsed.DeepClone().AsObject(), current.IdpManaged);
-            var audit = Audit(next, AuditAction.UserReplaced, current.Version, next.Version, mutation, "");
-            try
-            {
-                return await WriteAsync(new UserWrite(next, current.Version, audit, ChangeOf(current, next)), cancellationToken);
-            }
-            catch (StoreConflictException ex) when (ex.Kind == ConflictKind.VersionMismatch && expectedVersion == 0 && attempt < UnconditionalAttempts)
-            {
-            }
-        }
+        var current = await GetAsync(tenantId, userId, cancellationToken);
+        CheckVersion(current, expectedVersion);
+        var next = Rebuild(current, parsed, current.IdpManaged);
+        var audit = Audit(next, AuditAction.UserReplaced, current.Version, next.Version, mutation, "");
+        return await WriteAsync(new UserWrite(next, current.Version, audit, ChangeOf(current, next)), cancellationToken);
     }
 
     /// <summary>Soft delete: the record stays for audit, hidden from reads, its userName free again. Returns the version it was at.</summary>

@@ -1,3 +1,5 @@
+using Identity.ScimEdge.Protection;
+
 namespace Identity.ScimEdge.Admin;
 
 /// <summary>The admin API under /admin on the edge's main port, for operators and provisioning tooling, never for IdPs.</summary>
@@ -14,6 +16,7 @@ internal static class AdminRoutes
         // Errors first, so a failure anywhere still answers the admin error body.
         admin.AddEndpointFilter<AdminExceptionFilter>();
         admin.AddEndpointFilter<AdminKeyFilter>();
+        admin.WithMetadata(new TimeoutBody(AdminTimeoutBody.WriteAsync));
         TenantAdminEndpoints.Map(admin);
         TokenAdminEndpoints.Map(admin);
         RoleAdminEndpoints.Map(admin);

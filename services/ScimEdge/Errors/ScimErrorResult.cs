@@ -1,5 +1,5 @@
 using Identity.Scim.Errors;
-using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Rendering;
 
 namespace Identity.ScimEdge.Errors;
 

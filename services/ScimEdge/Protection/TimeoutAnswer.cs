@@ -1,16 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
-using Identity.Scim.Errors;
-using Identity.ScimEdge.Admin;
-using Identity.ScimEdge.Errors;
-using Identity.ScimEdge.Responses;
 
 namespace Identity.ScimEdge.Protection;
 
 /// <summary>
-/// What a timed-out request answers: 503 + Retry-After in the body shape of the surface it hit.
-/// Written without a cancellation token on purpose: <c>RequestAborted</c> is the timeout's
-/// token here and is already cancelled, so the usual result writers would throw.
+/// What a timed-out request answers: 503 + Retry-After, with the body its surface words through the
+/// endpoint's <see cref="TimeoutBody"/>.
 /// </summary>
 internal static class TimeoutAnswer
 {
@@ -22,18 +16,9 @@ internal static class TimeoutAnswer
         var response = http.Response;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = RetryAfterSeconds;
-        var path = http.Request.Path;
-        if (path.Value?.Contains("/scim/v2", StringComparison.OrdinalIgnoreCase) == true)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<TimeoutBody>() is { } body)
         {
-            var error = new ScimException(StatusCodes.Status503ServiceUnavailable, null, Detail);
-            http.Features.Set(new ScimErrorFeature(null, Detail));
-            response.ContentType = ScimResponses.ContentType;
-            await response.WriteAsync(error.ToErrorDocument().ToJsonString(), CancellationToken.None);
-        }
-        else if (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
-        {
-            response.ContentType = "application/json";
-            await JsonSerializer.SerializeAsync(response.Body, new AdminErrorBody("timeout", Detail), AdminJson.Options, CancellationToken.None);
+            await body.WriteAsync(http, Detail);
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Identity.ScimEdge.Protection;
 
 /// <summary>
 /// How long one SCIM or admin request may run (<c>Scim__RequestTimeout</c>). It shares the
-/// <c>Scim</c> section with <see cref="ScimOptions"/> but is its own class, owned by Protection.
+/// <c>Scim</c> section with <see cref="Settings.ScimOptions"/> but is its own class, owned by Protection.
 /// </summary>
 public sealed class TimeoutOptions
 {

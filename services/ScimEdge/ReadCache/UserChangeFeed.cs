@@ -22,7 +22,7 @@ internal sealed partial class UserChangeFeed(
             try
             {
                 using var call = directory.WatchUsers(
-                    new WatchUsersRequest { TenantId = tenant.TenantId, AnnounceCaughtUp = true }, cancellationToken: cancellationToken);
+                    new WatchUsersRequest { TenantId = tenant.TenantId, AnnounceCaughtUp = true, View = UserView.Resource }, cancellationToken: cancellationToken);
                 await foreach (var change in call.ResponseStream.ReadAllAsync(cancellationToken))
                 {
                     Apply(change);

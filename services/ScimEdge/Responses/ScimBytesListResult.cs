@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Rendering;
 
 namespace Identity.ScimEdge.Responses;
 

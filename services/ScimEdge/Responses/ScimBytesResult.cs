@@ -1,4 +1,5 @@
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Rendering;
+using Identity.ScimEdge.Versioning;
 
 namespace Identity.ScimEdge.Responses;
 

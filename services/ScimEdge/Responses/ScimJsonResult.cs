@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Identity.ScimEdge.Rendering;
 
 namespace Identity.ScimEdge.Responses;
 

@@ -3,6 +3,7 @@ using Identity.Scim.Errors;
 using Identity.Scim.Projection;
 using Identity.Scim.Schemas;
 using Identity.ScimEdge.Errors;
+using Identity.ScimEdge.Rendering;
 using Identity.ScimEdge.Requests;
 
 namespace Identity.ScimEdge.Responses;

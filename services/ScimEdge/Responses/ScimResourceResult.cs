@@ -3,7 +3,8 @@ using Identity.Scim.Errors;
 using Identity.Scim.Projection;
 using Identity.Scim.Schemas;
 using Identity.ScimEdge.Errors;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Rendering;
+using Identity.ScimEdge.Versioning;
 
 namespace Identity.ScimEdge.Responses;
 

@@ -5,6 +5,7 @@ using Identity.ScimEdge.Endpoints.Groups;
 using Identity.ScimEdge.Endpoints.Search;
 using Identity.ScimEdge.Endpoints.Users;
 using Identity.ScimEdge.Errors;
+using Identity.ScimEdge.Protection;
 
 namespace Identity.ScimEdge.Routing;
 
@@ -24,6 +25,7 @@ internal static class ScimRoutes
         scim.AddEndpointFilter<ScimExceptionFilter>();
         scim.AddEndpointFilter<ScimAuthFilter>();
         scim.WithTags("SCIM");
+        scim.WithMetadata(new TimeoutBody(ScimTimeoutBody.WriteAsync));
         SchemaEndpoints.Map(scim);
         UserEndpoints.Map(scim);
         GroupEndpoints.Map(scim);

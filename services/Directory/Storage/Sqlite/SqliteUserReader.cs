@@ -49,7 +49,7 @@ internal static class SqliteUserReader
             reader.IsDBNull(4) ? null : reader.GetString(4),
             reader.IsDBNull(5) ? null : reader.GetString(5),
             reader.IsDBNull(6) ? null : reader.GetInt64(6) == 1,
-            EmailsOf(json),
+            new DeferredEmails(() => EmailsOf(json)),
             json,
             reader.GetInt64(8),
             ScimTime.Parse(reader.GetString(9)),

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Identity.ScimEdge.Endpoints.Bulk;

@@ -3,10 +3,12 @@ using System.Text.Json.Nodes;
 using Grpc.Core;
 using Identity.Scim.Errors;
 using Identity.Scim.Patching;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Endpoints.Groups;
 using Identity.ScimEdge.Endpoints.Users;
 using Identity.ScimEdge.Errors;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Versioning;
 
 namespace Identity.ScimEdge.Endpoints.Bulk;
 

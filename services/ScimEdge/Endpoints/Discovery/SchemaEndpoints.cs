@@ -1,6 +1,7 @@
 using Identity.Scim.Schemas;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Identity.ScimEdge.Endpoints.Discovery;

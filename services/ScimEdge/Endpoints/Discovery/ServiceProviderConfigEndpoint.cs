@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Settings;
 
 namespace Identity.ScimEdge.Endpoints.Discovery;
 

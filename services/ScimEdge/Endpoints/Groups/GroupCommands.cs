@@ -5,8 +5,11 @@ using Identity.Scim.Patching;
 using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
 using Identity.Scim.Validation;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.ReadCache;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Rendering;
+using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Versioning;
 
 namespace Identity.ScimEdge.Endpoints.Groups;
 

@@ -1,8 +1,10 @@
 using Identity.Scim.Patching;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Settings;
+using Identity.ScimEdge.Versioning;
 using Microsoft.Extensions.Options;
 
 namespace Identity.ScimEdge.Endpoints.Groups;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Identity.Contracts.GroupRole.V1;
+using Identity.ScimEdge.Callers;
+using Identity.ScimEdge.Rendering;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Endpoints.Groups;
 

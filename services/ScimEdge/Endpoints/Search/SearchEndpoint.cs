@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Endpoints.Groups;
 using Identity.ScimEdge.Endpoints.Users;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Settings;
 using Microsoft.Extensions.Options;
 
 namespace Identity.ScimEdge.Endpoints.Search;

@@ -5,9 +5,12 @@ using Identity.Scim.Patching;
 using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
 using Identity.Scim.Validation;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Lifecycle;
 using Identity.ScimEdge.ReadCache;
-using Identity.ScimEdge.Resources;
+using Identity.ScimEdge.Rendering;
+using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Versioning;
 
 namespace Identity.ScimEdge.Endpoints.Users;
 
@@ -17,8 +20,11 @@ namespace Identity.ScimEdge.Endpoints.Users;
 /// </summary>
 public sealed class UserCommands(DirectoryService.DirectoryServiceClient directory, AccessLifecycle access, UserQueries queries, UserReadCache cache)
 {
-    // PATCH reads, applies and writes back at the version it read; a concurrent writer makes it start over.
-    private const int MaxPatchAttempts = 5;
+    // The one retry loop of a user write: without If-Match, a write that loses the race to another is
+    // re-read, re-applied and re-decided here. It lives at the edge because only the edge can redo the
+    // change (the PATCH or the PUT body on the newer resource) and the deny-first step that depends on
+    // it; Directory answers a lost race with VERSION_MISMATCH and never retries.
+    private const int MaxWriteAttempts = 5;
 
     private static ResourceSchema Schema => SchemaRegistry.Default.Users;
 
@@ -46,41 +52,18 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         // Directory answered with the stored user, and the steps above write elsewhere: no read-back.
         // A new id cannot be in any group yet, so GroupRole is asked only for an adopted JIT user.
         var rendered = created.Adopted
-            ? await queries.RenderAsync(request, user, cancellationToken)
+            ? await queries.RenderAsync(request, user, null, cancellationToken)
             : UserRendering.Render(user, request.BaseUrl, null);
         return new ScimOutcome(StatusCodes.Status201Created, rendered, user.Version, UserRendering.Location(request.BaseUrl, user.Id));
     }
 
-    public async Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, CancellationToken cancellationToken)
-    {
-        var current = await GetStoredAsync(request, id, cancellationToken);
-        RequireVersion(current, ifMatch);
-        var before = Parse(current);
-        var resource = ResourceValidator.ValidateReplace(body, before, Schema, Options(request));
-        await WriteAsync(request, current, before, resource, ifMatch, ScimJson.Get(body, "active") is not null, cancellationToken);
-        return await ReadBackAsync(request, id, StatusCodes.Status200OK, cancellationToken);
-    }
+    public Task<ScimOutcome> ReplaceAsync(ScimRequestContext request, string id, JsonObject body, long ifMatch, CancellationToken cancellationToken) =>
+        WriteAsync(request, id, ifMatch, before => ResourceValidator.ValidateReplace(body, before, Schema, Options(request)),
+            ScimJson.Get(body, "active") is not null, cancellationToken);
 
-    public async Task<ScimOutcome> PatchAsync(ScimRequestContext request, string id, PatchRequest patch, long ifMatch, CancellationToken cancellationToken)
-    {
-        var mentionsActive = patch.Operations.Any(MentionsActive);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await GetStoredAsync(request, id, cancellationToken);
-            RequireVersion(current, ifMatch);
-            var before = Parse(current);
-            var after = PatchEngine.Apply(before, patch, Schema, Options(request));
-            try
-            {
-                await WriteAsync(request, current, before, after, ifMatch == 0 ? current.Version : ifMatch, mentionsActive, cancellationToken);
-                return await ReadBackAsync(request, id, StatusCodes.Status200OK, cancellationToken);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < MaxPatchAttempts)
-            {
-                // Someone wrote between our read and write; the IdP did not ask for a version, so apply again.
-            }
-        }
-    }
+    public Task<ScimOutcome> PatchAsync(ScimRequestContext request, string id, PatchRequest patch, long ifMatch, CancellationToken cancellationToken) =>
+        WriteAsync(request, id, ifMatch, before => PatchEngine.Apply(before, patch, Schema, Options(request)),
+            patch.Operations.Any(MentionsActive), cancellationToken);
 
     public async Task DeleteAsync(ScimRequestContext request, string id, long ifMatch, CancellationToken cancellationToken)
     {
@@ -107,8 +90,54 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         }
     }
 
-    private async Task WriteAsync(
-        ScimRequestContext request, User current, JsonObject before, JsonObject after, long expectedVersion, bool mentionsActive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Read, change, write at the version read, render Directory's answer. The write is conditional on
+    /// the version the change and the active transition were computed from, so a concurrent request
+    /// can only make it fail (and start over on a fresh read), never land a transition decided on a
+    /// superseded read. The first read may come from the cache; a copy that turns out stale costs a retry.
+    /// </summary>
+    private async Task<ScimOutcome> WriteAsync(
+        ScimRequestContext request, string id, long ifMatch, Func<JsonObject, JsonObject> change, bool mentionsActive, CancellationToken cancellationToken)
+    {
+        var allowCache = true;
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await queries.ReadForWriteAsync(request, id, allowCache, cancellationToken);
+            allowCache = false;
+            if (read.FromCache && ifMatch != 0 && read.User.Version != ifMatch)
+            {
+                // The IdP may have read a version the cache has not heard of yet: ask Directory before a 412.
+                read = await queries.ReadForWriteAsync(request, id, allowCache, cancellationToken);
+            }
+            RequireVersion(read.User, ifMatch);
+            var before = Parse(read.User);
+            JsonObject after;
+            try
+            {
+                after = change(before);
+            }
+            catch (Identity.Scim.Errors.ScimException) when (read.FromCache)
+            {
+                // A PATCH that targets nothing may target a value the cached copy lacks: judge it on Directory's.
+                continue;
+            }
+            try
+            {
+                var written = await WriteAsync(request, read.User, before, after, mentionsActive, cancellationToken);
+                // Groups last, as a read-back used to: GroupRole being down must not stop the deny-first steps.
+                return new ScimOutcome(StatusCodes.Status200OK, await queries.RenderAsync(request, written, read.Groups, cancellationToken),
+                    written.Version, UserRendering.Location(request.BaseUrl, id));
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted && ifMatch == 0 && attempt < MaxWriteAttempts)
+            {
+                // Someone wrote between our read and write; the IdP did not ask for a version, so apply again.
+            }
+        }
+    }
+
+    /// <summary>Deny-first around one conditional write; answers the user as Directory stored it.</summary>
+    private async Task<User> WriteAsync(
+        ScimRequestContext request, User current, JsonObject before, JsonObject after, bool mentionsActive, CancellationToken cancellationToken)
     {
         var mutation = request.ToMutation();
         var transition = ActiveTransitions.Of(before, after, mentionsActive);
@@ -116,20 +145,22 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
         {
             await access.DenyAsync(request.TenantId, current.Id, "deactivated", mutation, cancellationToken);
         }
+        User written;
         try
         {
-            await directory.ReplaceUserAsync(new ReplaceUserRequest
+            written = (await directory.ReplaceUserAsync(new ReplaceUserRequest
             {
                 TenantId = request.TenantId,
                 UserId = current.Id,
                 ResourceJson = after.ToJsonString(),
-                ExpectedVersion = expectedVersion,
+                ExpectedVersion = current.Version,
                 Context = mutation,
-            }, cancellationToken: cancellationToken);
+                View = UserView.Resource,
+            }, cancellationToken: cancellationToken)).User;
         }
         finally
         {
-            // Even a write whose answer was lost may have landed.
+            // Even a write whose answer was lost may have landed, and a conflict means the cached copy is behind.
             cache.UserChanged(request.TenantId, current.Id, ScimJson.AsString(ScimJson.Get(after, "userName")));
         }
         if (transition == ActiveTransition.Reactivate)
@@ -137,6 +168,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
             await access.RestoreAsync(request.TenantId, current.Id, mutation, cancellationToken);
         }
         await SyncRolesAsync(request, current.Id, before, after, cancellationToken);
+        return written;
     }
 
     private async Task SyncRolesAsync(ScimRequestContext request, string userId, JsonObject? before, JsonObject after, CancellationToken cancellationToken)
@@ -149,13 +181,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     }
 
     private async Task<User> GetStoredAsync(ScimRequestContext request, string id, CancellationToken cancellationToken) =>
-        (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
-
-    private async Task<ScimOutcome> ReadBackAsync(ScimRequestContext request, string id, int status, CancellationToken cancellationToken)
-    {
-        var (resource, version) = await queries.GetAsync(request, id, cancellationToken);
-        return new ScimOutcome(status, resource, version, UserRendering.Location(request.BaseUrl, id));
-    }
+        (await queries.ReadForWriteAsync(request, id, allowCache: false, cancellationToken)).User;
 
     /// <summary>A stale If-Match fails before anything is revoked or written (RFC 7644 §3.14: 412).</summary>
     private static void RequireVersion(User current, long ifMatch)

@@ -1,9 +1,12 @@
 using Identity.Scim.Errors;
 using Identity.Scim.Patching;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Callers;
+using Identity.ScimEdge.Rendering;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 using Identity.ScimEdge.Responses;
+using Identity.ScimEdge.Settings;
+using Identity.ScimEdge.Versioning;
 using Microsoft.Extensions.Options;
 
 namespace Identity.ScimEdge.Endpoints.Users;

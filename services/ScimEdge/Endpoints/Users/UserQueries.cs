@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Identity.Contracts.Directory.V1;
 using Identity.Contracts.GroupRole.V1;
+using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.ReadCache;
+using Identity.ScimEdge.Rendering;
 using Identity.ScimEdge.Requests;
-using Identity.ScimEdge.Resources;
 
 namespace Identity.ScimEdge.Endpoints.Users;
 
@@ -29,8 +30,21 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
         {
             return groupsFresh ? hit : await RefreshGroupsAsync(request, tenant, ticket, hit, cancellationToken);
         }
-        var user = (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id }, cancellationToken: cancellationToken)).User;
-        return await FillAsync(request, tenant, ticket, user, cancellationToken);
+        return await FillAsync(request, tenant, ticket, await ReadStoredAsync(request, id, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The stored user a write starts from: the cached copy, with its groups when those are fresh too,
+    /// if <paramref name="allowCache"/> and the cache may serve it; otherwise Directory's, without groups.
+    /// GroupRole is not asked here: a deactivation must reach Revocation first, whatever GroupRole's state.
+    /// </summary>
+    internal async Task<StoredRead> ReadForWriteAsync(ScimRequestContext request, string id, bool allowCache, CancellationToken cancellationToken)
+    {
+        if (allowCache && cache.For(request.TenantId) is { } tenant && tenant.Find(id) is { } hit && cache.IsFresh(tenant, hit, out var groupsFresh))
+        {
+            return new StoredRead(hit.User, groupsFresh ? hit.Groups : null, FromCache: true);
+        }
+        return new StoredRead(await ReadStoredAsync(request, id, cancellationToken), null, FromCache: false);
     }
 
     /// <summary>
@@ -71,9 +85,9 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
         return (true, await FillAsync(request, tenant, ticket, answer.Users[0], cancellationToken));
     }
 
-    /// <summary>Renders a user Directory has just answered with, adding its groups from GroupRole.</summary>
-    public async Task<JsonObject> RenderAsync(ScimRequestContext request, User user, CancellationToken cancellationToken) =>
-        UserRendering.Render(user, request.BaseUrl, await GroupsOfAsync(request.TenantId, user.Id, cancellationToken));
+    /// <summary>Renders a user Directory has just answered with, adding its groups from GroupRole unless they are known.</summary>
+    public async Task<JsonObject> RenderAsync(ScimRequestContext request, User user, IReadOnlyList<GroupRef>? groups, CancellationToken cancellationToken) =>
+        UserRendering.Render(user, request.BaseUrl, groups ?? await GroupsOfAsync(request.TenantId, user.Id, cancellationToken));
 
     /// <summary>One page of users for a SCIM list: the resources, totalResults and the startIndex answered.</summary>
     internal async Task<(IReadOnlyList<JsonObject> Resources, int TotalResults)> ListAsync(
@@ -112,6 +126,11 @@ public sealed class UserQueries(DirectoryService.DirectoryServiceClient director
         cache.Store(tenant, ticket, refreshed);
         return refreshed;
     }
+
+    // The edge renders from resource_json itself, so it asks for no derived fields.
+    private async Task<User> ReadStoredAsync(ScimRequestContext request, string id, CancellationToken cancellationToken) =>
+        (await directory.GetUserAsync(new GetUserRequest { TenantId = request.TenantId, UserId = id, View = UserView.Resource },
+            cancellationToken: cancellationToken)).User;
 
     private async Task<IReadOnlyList<GroupRef>> GroupsOfAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
         (await GroupsOfAsync(tenantId, [userId], cancellationToken)).GetValueOrDefault(userId) ?? [];

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Identity.ScimEdge;
+namespace Identity.ScimEdge.Settings;
 
 /// <summary>The SCIM surface's limits and public address. Bound from <c>Scim</c>.</summary>
 public sealed class ScimOptions

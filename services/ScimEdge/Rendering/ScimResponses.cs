@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Identity.ScimEdge.Responses;
+namespace Identity.ScimEdge.Rendering;
 
 internal static class ScimResponses
 {

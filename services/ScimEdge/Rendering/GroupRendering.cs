@@ -3,8 +3,9 @@ using Google.Protobuf.WellKnownTypes;
 using Identity.Contracts.GroupRole.V1;
 using Identity.Scim.Resources;
 using Identity.Scim.Schemas;
+using Identity.ScimEdge.Versioning;
 
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Rendering;
 
 /// <summary>Between GroupRole's records and the SCIM Group resource.</summary>
 internal static class GroupRendering

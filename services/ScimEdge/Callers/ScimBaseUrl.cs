@@ -1,4 +1,4 @@
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Callers;
 
 /// <summary>
 /// The SCIM base URL the IdP used (with or without the /tenants/{id} prefix), for meta.location and

@@ -2,9 +2,8 @@ using System.Text.Json.Nodes;
 using Identity.Scim.Projection;
 using Identity.Scim.Schemas;
 using Identity.ScimEdge.ReadCache;
-using Identity.ScimEdge.Responses;
 
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Rendering;
 
 /// <summary>A cached user as the IdP reads it: rendered and serialized once per base URL, then served as bytes.</summary>
 internal static class CachedUserRendering

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Identity.Scim.Errors;
 
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Versioning;
 
 /// <summary>meta.version and ETag are the same weak tag, W/"n", over the stored version n.</summary>
 internal static class ETags

@@ -1,4 +1,4 @@
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Callers;
 
 /// <summary>Everything a handler needs to know about the caller: tenant, base URL, request id, user agent.</summary>
 public sealed record ScimRequestContext(string TenantId, string TokenId, string BaseUrl, string RequestId, string UserAgent, bool LenientAttributes)

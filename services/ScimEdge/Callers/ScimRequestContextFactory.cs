@@ -1,9 +1,10 @@
 using Identity.ScimEdge.Auth;
 using Identity.ScimEdge.IdpProfiles;
+using Identity.ScimEdge.Settings;
 using Identity.ScimEdge.Tenancy;
 using Microsoft.Extensions.Options;
 
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Callers;
 
 /// <summary>Builds the <see cref="ScimRequestContext"/> of an authenticated SCIM request.</summary>
 public sealed class ScimRequestContextFactory(TenantSettingsCache tenants, IOptions<ScimOptions> options)

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Identity.Contracts.GroupRole.V1;
 using Identity.Scim.Resources;
+using Identity.ScimEdge.Versioning;
 using User = Identity.Contracts.Directory.V1.User;
 
-namespace Identity.ScimEdge.Resources;
+namespace Identity.ScimEdge.Rendering;
 
 /// <summary>Turns Directory's stored resource into the User an IdP reads: meta.location, version, groups.</summary>
 internal static class UserRendering
