@@ -15,7 +15,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS projects
 WORKDIR /src
 COPY services/ services/
-RUN find services -type f ! -name '*.csproj' -delete && find services -type d -empty -delete
+RUN find services -type f ! -name '*.csproj' ! -name '*.props' ! -name '*.targets' -delete && find services -type d -empty -delete
 
 # ---- build ------------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
