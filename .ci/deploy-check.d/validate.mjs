@@ -221,6 +221,11 @@ function checkWiring(overlay, objs) {
         // untagged images must be skaffold artifacts (skaffold tags them)
         problem(where(o), `container ${c.name}: image "${c.image}" has no tag and is not a skaffold artifact`);
       }
+      // the image's default main listener (build arg MAIN_PORT) is a port the container declares
+      const mainPort = skaffoldBuildArgs.get(c.image)?.MAIN_PORT;
+      if (mainPort !== undefined && !(c.ports ?? []).some((x) => String(x.containerPort) === String(mainPort))) {
+        problem(where(o), `container ${c.name}: image ${c.image} is built with MAIN_PORT=${mainPort}, which is not one of its containerPorts`);
+      }
     }
   }
 
@@ -294,6 +299,7 @@ function checkSecret(where, name, key) {
 // ---------------------------------------------------------------- 4. skaffold + Dockerfiles
 
 const skaffoldImages = new Set();
+const skaffoldBuildArgs = new Map(); // image -> the build args its artifact passes
 let skaffoldParsed = false;
 
 function checkSkaffold() {
@@ -312,12 +318,13 @@ function checkSkaffold() {
       const w = `skaffold.yaml profile ${s.name}`;
       for (const a of s.build?.artifacts ?? []) {
         skaffoldImages.add(a.image);
+        skaffoldBuildArgs.set(a.image, a.docker?.buildArgs ?? {});
         const ctx = path.join(root, a.context ?? ".");
         if (!fs.existsSync(ctx)) problem(w, `artifact ${a.image}: context ${a.context} does not exist`);
         const df = a.docker?.dockerfile ?? "Dockerfile";
         const dfPath = path.join(ctx, df);
         if (!fs.existsSync(dfPath)) { problem(w, `artifact ${a.image}: Dockerfile ${path.relative(root, dfPath)} does not exist`); continue; }
-        checkDockerfile(dfPath, ctx);
+        checkDockerfile(dfPath, ctx, a.image, a.docker?.buildArgs ?? {});
       }
       for (const p of s.manifests?.kustomize?.paths ?? []) {
         if (!fs.existsSync(path.join(root, p, "kustomization.yaml"))) problem(w, `kustomize path ${p} has no kustomization.yaml`);
@@ -337,12 +344,16 @@ function checkSkaffold() {
   }
 }
 
+// A Dockerfile is checked once per artifact that builds it, with that artifact's build args:
+// one Dockerfile serves the four services, told apart by ARG SERVICE.
 const checkedDockerfiles = new Set();
-function checkDockerfile(file, ctx) {
-  if (checkedDockerfiles.has(file)) return;
-  checkedDockerfiles.add(file);
-  stats.dockerfiles++;
-  const w = path.relative(root, file);
+const countedDockerfiles = new Set();
+function checkDockerfile(file, ctx, image, buildArgs) {
+  const key = `${file}\n${JSON.stringify(buildArgs)}`;
+  if (checkedDockerfiles.has(key)) return;
+  checkedDockerfiles.add(key);
+  if (!countedDockerfiles.has(file)) { countedDockerfiles.add(file); stats.dockerfiles++; }
+  const w = `${path.relative(root, file)} (${image})`;
   // join continuation lines, drop comments and blank lines
   const logical = [];
   let cur = "";
@@ -356,12 +367,22 @@ function checkDockerfile(file, ctx) {
   }
   if (cur.trim()) logical.push(cur.trim());
   const stages = new Set();
+  const declared = new Map(); // ARG name -> default (undefined when none)
+  const runs = [];
   let entry = null;
+  const expand = (text) => text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, name) =>
+    name in buildArgs ? String(buildArgs[name]) : declared.get(name) ?? m);
   for (const l of logical) {
     const [instr, ...restParts] = l.split(/\s+/);
     const rest = l.slice(instr.length).trim();
     const I = instr.toUpperCase();
-    if (I === "FROM") {
+    if (I === "ARG") {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/.exec(rest);
+      if (!m) { problem(w, `cannot parse ARG ${rest}`); continue; }
+      if (!declared.has(m[1]) || m[2] !== undefined) declared.set(m[1], m[2]);
+    } else if (I === "RUN") {
+      runs.push(rest);
+    } else if (I === "FROM") {
       const m = /\sAS\s+(\S+)/i.exec(` ${rest}`);
       if (m) stages.add(m[1].toLowerCase());
     } else if (I === "COPY" || I === "ADD") {
@@ -374,8 +395,10 @@ function checkDockerfile(file, ctx) {
         try { parts = JSON.parse(args); } catch { problem(w, `cannot parse ${I} ${args}`); continue; }
       } else parts = args.split(/\s+/).filter(Boolean);
       if (parts.length < 2) { problem(w, `${I} needs a source and a destination: ${l}`); continue; }
-      for (const src of parts.slice(0, -1)) {
+      for (const rawSrc of parts.slice(0, -1)) {
+        const src = expand(rawSrc);
         if (/^https?:\/\//.test(src)) continue;
+        if (/\$/.test(src)) { problem(w, `${I} source ${rawSrc} uses a build arg the artifact does not set`); continue; }
         stats.copies++;
         if (/[*?[]/.test(src)) {
           // a glob: at least one match in its folder
@@ -392,16 +415,33 @@ function checkDockerfile(file, ctx) {
       entry = rest;
     }
   }
-  // ENTRYPOINT ["dotnet", "Identity.X.dll"]: services/X/ holds Identity.X.csproj
-  const folder = path.basename(path.dirname(file));
-  const expected = `Identity.${folder}.dll`;
-  const csproj = path.join(path.dirname(file), `Identity.${folder}.csproj`);
-  if (!fs.existsSync(csproj)) problem(w, `no ${path.relative(root, csproj)} next to the Dockerfile`);
+  // Build args: every ARG without a default must be set, and every arg set must be declared
+  // (a misspelt key would otherwise be ignored by docker and the image built without it).
+  for (const [name, def] of declared) {
+    if (def === undefined && !(name in buildArgs)) problem(w, `ARG ${name} has no default and the artifact does not set it`);
+  }
+  for (const name of Object.keys(buildArgs)) {
+    if (!declared.has(name)) problem(w, `build arg ${name} is not declared by an ARG`);
+  }
+  // The service: ARG SERVICE names services/<SERVICE>/Identity.<SERVICE>.csproj; a Dockerfile
+  // without it is a per-service one in services/X/ beside Identity.X.csproj.
+  const service = declared.has("SERVICE") ? expand("${SERVICE}") : path.basename(path.dirname(file));
+  const csproj = declared.has("SERVICE")
+    ? path.join(ctx, "services", service, `Identity.${service}.csproj`)
+    : path.join(path.dirname(file), `Identity.${service}.csproj`);
+  if (!fs.existsSync(csproj)) problem(w, `no ${path.relative(root, csproj)} for service ${service}`);
   if (!entry) problem(w, "no ENTRYPOINT");
   else {
     let e;
     try { e = JSON.parse(entry); } catch { problem(w, `ENTRYPOINT is not the exec (JSON) form: ${entry}`); }
-    if (e && (e[0] !== "dotnet" || e[1] !== expected)) problem(w, `ENTRYPOINT ${entry} should be ["dotnet", "${expected}"]`);
+    const dll = `Identity.${service}.dll`;
+    if (e && e[0] === "dotnet") {
+      if (e[1] !== dll) problem(w, `ENTRYPOINT ${entry} should run ${dll}`);
+    } else if (e) {
+      // a fixed launcher name (the renamed apphost): some RUN must produce it from Identity.<SERVICE>
+      const made = runs.some((r) => r.includes(e[0]) && expand(r).includes(`/Identity.${service}`));
+      if (!made) problem(w, `ENTRYPOINT ${entry}: no RUN creates ${e[0]} from the Identity.${service} apphost`);
+    }
   }
   if (!logical.some((l) => /^USER\s+/i.test(l))) problem(w, "no USER: the runtime stage must not run as root");
 }

@@ -4,7 +4,9 @@ namespace Identity.TestKit;
 
 /// <summary>
 /// Finds a MongoDB server for the Mongo runs of the store contract suites: IDENTITY_TEST_MONGO,
-/// else a Testcontainers container where a Docker engine answers, else none (the tests skip).
+/// else a Testcontainers container (a single-node replica set) where a Docker engine answers,
+/// else none (the tests skip). A server given by IDENTITY_TEST_MONGO should be a replica set
+/// too (hosted CI starts one), or the suites run without the transactions production has.
 /// </summary>
 public static class MongoTestServer
 {
@@ -13,7 +15,7 @@ public static class MongoTestServer
     private static bool _probed;
 
     public const string SkipReason =
-        "No MongoDB server: set IDENTITY_TEST_MONGO to a connection string (e.g. mongodb://127.0.0.1:27017), " +
+        "No MongoDB server: set IDENTITY_TEST_MONGO to a replica set's connection string (e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0), " +
         "or run where a Docker engine answers so Testcontainers can start mongo. This machine has neither " +
         "(no MongoDB package in its registries, no Docker engine).";
 
@@ -37,7 +39,11 @@ public static class MongoTestServer
             {
                 return null;
             }
-            var container = new MongoDbBuilder("mongo:7.0").Build();
+            // A single-node replica set, as production runs (k8s/base/mongodb.yaml, rs0 on mongo:8.0):
+            // GroupRole writes a mutation and its audit record in one transaction, which a standalone
+            // mongod cannot run (MongoTransactions falls back to no transaction there), so only a
+            // replica set tests the path production takes.
+            var container = new MongoDbBuilder("mongo:8.0").WithReplicaSet("rs0").Build();
             await container.StartAsync().WaitAsync(TimeSpan.FromMinutes(3));
             // The container lives for the test process; Testcontainers' reaper removes it afterwards.
             return _connectionString = container.GetConnectionString();
