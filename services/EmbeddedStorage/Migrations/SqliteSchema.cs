@@ -40,6 +40,9 @@ public sealed class SqliteSchema
 
     public string Name { get; }
 
+    /// <summary>The steps, version 1 first.</summary>
+    public IReadOnlyList<SqliteMigration> Steps => _steps;
+
     /// <summary>The version a database has once every step ran.</summary>
     public int Version => _steps.Count;
 
