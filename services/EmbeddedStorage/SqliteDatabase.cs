@@ -262,6 +262,19 @@ public sealed class SqliteDatabase : IDisposable
     // A failing disk fails the whole batch rather than each write in turn.
     private static bool IsFatal(Exception exception) => exception is SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull };
 
+    /// <summary>
+    /// Deletes the database file at <paramref name="path"/> with its WAL and shared-memory files, after
+    /// closing this process's pooled connections (which would keep them open); for tests and tools.
+    /// </summary>
+    public static void DeleteFiles(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
     public void Dispose()
     {
         _disposed = true;

@@ -51,13 +51,5 @@ internal sealed class TestDatabase : IDisposable
         DeleteFiles(Path);
     }
 
-    /// <summary>Deletes a database file with its WAL and shared-memory files, once no pooled connection holds them.</summary>
-    public static void DeleteFiles(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public static void DeleteFiles(string path) => SqliteDatabase.DeleteFiles(path);
 }

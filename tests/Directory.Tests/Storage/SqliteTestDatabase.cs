@@ -1,6 +1,5 @@
 using Identity.Directory.Storage.Sqlite;
 using Identity.EmbeddedStorage;
-using Microsoft.Data.Sqlite;
 
 namespace Identity.Directory.Tests.Storage;
 
@@ -23,13 +22,6 @@ internal sealed class SqliteTestDatabase : IDisposable
         DeleteFiles(Path);
     }
 
-    /// <summary>Deletes a database file with its WAL and shared-memory files, once no pooled connection holds them.</summary>
-    public static void DeleteFiles(string path)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    /// <summary>Deletes a database file with its WAL and shared-memory files (see <see cref="SqliteDatabase.DeleteFiles"/>).</summary>
+    public static void DeleteFiles(string path) => SqliteDatabase.DeleteFiles(path);
 }

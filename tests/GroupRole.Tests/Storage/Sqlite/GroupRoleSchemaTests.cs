@@ -1,3 +1,4 @@
+using Identity.EmbeddedStorage;
 using Identity.EmbeddedStorage.Migrations;
 using Identity.GroupRole.Storage.Sqlite;
 using Identity.TestKit;
@@ -38,11 +39,7 @@ public sealed class GroupRoleSchemaTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        SqliteDatabase.DeleteFiles(_path);
     }
 
     private void SetVersion(int version)

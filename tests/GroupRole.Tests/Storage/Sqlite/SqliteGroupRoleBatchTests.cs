@@ -57,10 +57,6 @@ public sealed class SqliteGroupRoleBatchTests : IDisposable
     public void Dispose()
     {
         _database.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        SqliteDatabase.DeleteFiles(_path);
     }
 }
