@@ -81,6 +81,7 @@ public sealed partial class SqliteGroupRoleStore
     private static async Task<int> RemoveEverywhereAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string memberId, MutationInfo mutation, CancellationToken cancellationToken)
     {
         var groups = new List<(string Id, long Version)>();
+        // Its own block: the data reader must be closed before the statements below run on the writer's connection.
         {
             var select = SqliteWriterCommands.For(connection, transaction, """
                 SELECT g.id, g.version FROM memberships m JOIN groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
