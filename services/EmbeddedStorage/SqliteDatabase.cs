@@ -42,8 +42,17 @@ public sealed class SqliteDatabase : IDisposable
         _keepAlive = keepAlive;
         _checkpointer = checkpointer;
         _writerLoop = new Lazy<Task>(() => Task.Run(RunWriterAsync), LazyThreadSafetyMode.ExecutionAndPublication);
-        using var connection = Connect();
-        schema.Apply(connection, source);
+        try
+        {
+            using var connection = Connect();
+            schema.Apply(connection, source);
+        }
+        catch
+        {
+            // A file this build cannot bring up to date is not opened: nothing of it stays open either.
+            keepAlive?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
