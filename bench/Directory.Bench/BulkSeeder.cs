@@ -1,6 +1,7 @@
 using Identity.Directory.Auditing;
 using Identity.Directory.Storage.Sqlite;
 using Identity.Directory.Users;
+using Identity.EmbeddedStorage;
 using Microsoft.Data.Sqlite;
 
 namespace Identity.Directory.Bench;

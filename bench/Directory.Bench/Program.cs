@@ -4,12 +4,13 @@ using Identity.Directory.Auditing;
 using Identity.Directory.Bench;
 using Identity.Directory.Storage.Sqlite;
 using Identity.Directory.Users;
+using Identity.EmbeddedStorage;
 
 // Directory on SQLite with one large tenant: creates per second while seeding, userName lookups,
 // a filter the store pushes down to an index, and one that needs a scan through the evaluator.
 var users = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var path = Path.Combine(Path.GetTempPath(), $"directory-bench-{Guid.NewGuid():N}.db");
-using var database = SqliteDatabase.Open(path);
+using var database = SqliteDatabase.Open(path, DirectorySchema.Schema);
 var store = new SqliteUserStore(database);
 var directory = new UserDirectory(store, new ChangeNotifier(), TimeProvider.System);
 var listing = new UserListing(store);

@@ -9,17 +9,13 @@ var folder = Path.Combine(Path.GetTempPath(), "grouprole-bench-" + Guid.NewGuid(
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
 Console.WriteLine("| scenario | n | p50 ms | p99 ms | max ms |");
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-using (var database = SqliteDatabase.Open(Path.Combine(folder, "grouprole.db")))
+// Opened as the service opens it: the writer commits queued writes together and checkpoints between batches.
+using (var database = SqliteGroupRoleStore.Open(Path.Combine(folder, "grouprole.db")))
 {
-    // As in the service: WAL checkpoints run in the background, not in the measured commits.
-    using var checkpoints = new CancellationTokenSource();
-    var checkpointer = SqliteCheckpointer.RunAsync(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, checkpoints.Token);
     foreach (var line in await new GroupRoleScenarios(new SqliteGroupRoleStore(database), "SQLite (WAL file)").RunAsync(timeout.Token))
     {
         Console.WriteLine(line);
     }
-    await checkpoints.CancelAsync();
-    await checkpointer;
 }
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 System.IO.Directory.Delete(folder, recursive: true);

@@ -16,7 +16,8 @@ internal static class RevocationRegistration
 {
     public static WebApplicationBuilder AddRevocation(this WebApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<RevocationStorageOptions>(RevocationStorageOptions.SectionName);
+        builder.Services.AddValidatedOptions<RevocationStorageOptions>(RevocationStorageOptions.SectionName)
+            .ValidateStorageProvider(o => o.Provider, RevocationStorageOptions.InProcessProvider, RevocationStorageOptions.RedisProvider);
         builder.Services.AddValidatedOptions<RevocationFeedOptions>(RevocationFeedOptions.SectionName);
         builder.Services.AddGrpc(o => o.Interceptors.Add<StoreUnavailableInterceptor>());
         // Both are stateless over singletons: registered, gRPC reuses them instead of building
@@ -57,8 +58,6 @@ internal static class RevocationRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RevocationReconciler>());
     }
 
-    internal static bool IsRedis(IServiceProvider services) => string.Equals(
-        services.GetRequiredService<IOptions<RevocationStorageOptions>>().Value.Provider,
-        RevocationStorageOptions.RedisProvider,
-        StringComparison.OrdinalIgnoreCase);
+    internal static bool IsRedis(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RevocationStorageOptions>>().Value.IsRedis;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Identity.ServiceDefaults.Options;
 
 namespace Identity.GroupRole.Storage;
 
@@ -6,11 +7,12 @@ namespace Identity.GroupRole.Storage;
 public sealed class GroupRoleStorageOptions
 {
     public const string SectionName = "Storage";
+    public const string SqliteProvider = "Sqlite";
+    public const string MongoProvider = "Mongo";
 
-    /// <summary>"Sqlite" (embedded default) or "Mongo".</summary>
+    /// <summary>"Sqlite" (embedded default) or "Mongo"; anything else fails the start.</summary>
     [Required]
-    [RegularExpression("^(?i)(Sqlite|Mongo)$", ErrorMessage = "Storage__Provider must be Sqlite or Mongo.")]
-    public string Provider { get; set; } = "Sqlite";
+    public string Provider { get; set; } = SqliteProvider;
 
     /// <summary>The SQLite file; ":memory:" keeps everything in memory for one process.</summary>
     [Required]
@@ -26,5 +28,5 @@ public sealed class GroupRoleStorageOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan EffectiveRolesCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
 
-    public bool IsMongo => string.Equals(Provider, "Mongo", StringComparison.OrdinalIgnoreCase);
+    public bool IsMongo => StorageProviders.Is(Provider, MongoProvider);
 }

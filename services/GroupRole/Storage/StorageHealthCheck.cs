@@ -1,5 +1,5 @@
+using Identity.EmbeddedStorage;
 using Identity.GroupRole.Storage.Mongo;
-using Identity.GroupRole.Storage.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MongoDB.Driver;

@@ -4,7 +4,7 @@ using MongoDB.Driver;
 
 namespace Identity.GroupRole.Storage;
 
-/// <summary>Prepares the store at start: Mongo indexes are created, the SQLite schema is created by resolving the store.</summary>
+/// <summary>Prepares the store at start: Mongo indexes are created; the SQLite file is opened (running its schema steps) by resolving the store.</summary>
 internal sealed class StorageInitializer(IServiceProvider services, IOptions<GroupRoleStorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

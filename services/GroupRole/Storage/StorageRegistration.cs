@@ -1,3 +1,4 @@
+using Identity.EmbeddedStorage;
 using Identity.GroupRole.Storage.Mongo;
 using Identity.GroupRole.Storage.Sqlite;
 using Identity.ServiceDefaults.Health;
@@ -8,17 +9,19 @@ using MongoDB.Driver;
 namespace Identity.GroupRole.Storage;
 
 /// <summary>
-/// Registers the store <c>Storage__Provider</c> names. The choice is made when the store is
-/// first resolved, not here, so configuration added after AddGroupRole (tests, DevHost) counts.
+/// Registers the store <c>Storage__Provider</c> names, validated when the host starts. The choice is
+/// made when the store is first resolved, not here, so configuration added after AddGroupRole (tests,
+/// DevHost) counts. SQLite checkpoints are taken by its writer (EmbeddedStorage), not by a service here.
 /// </summary>
 internal static class StorageRegistration
 {
     public static IServiceCollection AddGroupRoleStorage(this IServiceCollection services)
     {
         services.AddValidatedOptions<GroupRoleStorageOptions>(GroupRoleStorageOptions.SectionName)
+            .ValidateStorageProvider(o => o.Provider, GroupRoleStorageOptions.SqliteProvider, GroupRoleStorageOptions.MongoProvider)
             .Validate(o => !o.IsMongo || !string.IsNullOrWhiteSpace(o.MongoConnectionString),
                 "Storage__MongoConnectionString is required when Storage__Provider is Mongo.");
-        services.AddSingleton(sp => SqliteDatabase.Open(Options(sp).SqlitePath));
+        services.AddSingleton(sp => SqliteGroupRoleStore.Open(Options(sp).SqlitePath, sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         services.AddSingleton<IMongoClient>(sp => new MongoClient(Options(sp).MongoConnectionString));
         services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(Options(sp).MongoDatabase));
         services.AddSingleton<MongoTransactions>();
@@ -26,7 +29,6 @@ internal static class StorageRegistration
             ? new MongoGroupRoleStore(sp.GetRequiredService<IMongoDatabase>(), sp.GetRequiredService<MongoTransactions>())
             : new SqliteGroupRoleStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddHostedService<StorageInitializer>();
-        services.AddHostedService<SqliteCheckpointer>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("grouprole-store", tags: [HealthTags.Ready]);
         return services;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Identity.ServiceDefaults.Options;
 
 namespace Identity.Revocation.Storage;
 
@@ -9,8 +10,8 @@ public sealed class RevocationStorageOptions
     public const string InProcessProvider = "InProcess";
     public const string RedisProvider = "Redis";
 
-    /// <summary>"InProcess" (embedded default, state lives as long as the process) or "Redis".</summary>
-    [Required, RegularExpression("^(InProcess|Redis)$", ErrorMessage = "Storage__Provider must be InProcess or Redis.")]
+    /// <summary>"InProcess" (embedded default, state lives as long as the process) or "Redis"; anything else fails the start.</summary>
+    [Required]
     public string Provider { get; set; } = InProcessProvider;
 
     /// <summary>StackExchange.Redis configuration string (from a secret, never appsettings).</summary>
@@ -30,4 +31,6 @@ public sealed class RevocationStorageOptions
     /// <summary>How long an expired session or token is still remembered (answered EXPIRED rather than UNKNOWN).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ExpiredGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool IsRedis => StorageProviders.Is(Provider, RedisProvider);
 }

@@ -1,4 +1,5 @@
 using Identity.GroupRole.Storage;
+using Identity.EmbeddedStorage;
 using Identity.GroupRole.Storage.Sqlite;
 
 namespace Identity.GroupRole.Tests.Storage;
@@ -11,7 +12,7 @@ public sealed class SqliteGroupRoleStoreTests : GroupRoleStoreContract, IDisposa
 
     protected override Task<IGroupRoleStore> CreateStoreAsync()
     {
-        var database = SqliteDatabase.Open(System.IO.Path.Combine(_folder, $"{_databases.Count}.db"));
+        var database = SqliteGroupRoleStore.Open(System.IO.Path.Combine(_folder, $"{_databases.Count}.db"));
         _databases.Add(database);
         return Task.FromResult<IGroupRoleStore>(new SqliteGroupRoleStore(database));
     }

@@ -1,4 +1,5 @@
 using Identity.Directory.Users;
+using Identity.EmbeddedStorage.Filters;
 using Identity.Scim.Filters;
 
 namespace Identity.Directory.Storage.Sqlite;
@@ -6,7 +7,8 @@ namespace Identity.Directory.Storage.Sqlite;
 /// <summary>
 /// Pushes the parts of a SCIM filter that map onto indexed columns into SQL. A node that
 /// cannot be pushed exactly becomes "no condition" (inside AND) or makes its whole OR/NOT
-/// unpushable, so the SQL always selects a superset and the evaluator never sees less.
+/// unpushable, so the SQL always selects a superset and the evaluator never sees less. NULL
+/// columns follow the one rule of <see cref="SqlConditions"/>.
 /// </summary>
 public static class SqliteUserFilterTranslator
 {
@@ -49,8 +51,7 @@ public static class SqliteUserFilterTranslator
             case NotFilter not:
                 {
                     var inner = Node(not.Inner, parameters);
-                    // IFNULL: a NULL column makes "x = y" NULL, whose NOT would wrongly drop the row.
-                    return inner is { Sql: not null, Exact: true } ? ($"NOT IFNULL({inner.Sql}, 0)", true) : (null, false);
+                    return inner is { Sql: not null, Exact: true } ? (SqlConditions.Not(inner.Sql), true) : (null, false);
                 }
             case ValuePathFilter { Filter: ComparisonFilter { Operator: ComparisonOperator.Eq } inner } valuePath
                 when DerivedFields.Of(valuePath.Path) == DerivedField.EmailValue && valuePath.Path.SubAttribute is null
@@ -82,11 +83,11 @@ public static class SqliteUserFilterTranslator
             case DerivedField.ExternalId when value.Kind == FilterValueKind.String && op == ComparisonOperator.Eq:
                 return $"(u.external_id_lower = {Add(parameters, text.ToLowerInvariant())} AND u.external_id = {Add(parameters, text)})";
             case DerivedField.ExternalId when value.Kind == FilterValueKind.String && op == ComparisonOperator.Ne:
-                return $"(u.external_id IS NULL OR u.external_id <> {Add(parameters, text)})";
+                return SqlConditions.NotEqual("u.external_id", Add(parameters, text));
             case DerivedField.Active when op is ComparisonOperator.Eq or ComparisonOperator.Ne && UserResource.ReadBoolean(System.Text.Json.Nodes.JsonValue.Create(text)) is { } flag:
                 return op == ComparisonOperator.Eq
                     ? $"u.active = {(flag ? 1 : 0)}"
-                    : $"(u.active IS NULL OR u.active <> {(flag ? 1 : 0)})";
+                    : SqlConditions.NotEqual("u.active", flag ? "1" : "0");
             case DerivedField.EmailValue when value.Kind == FilterValueKind.String && op == ComparisonOperator.Eq:
                 return $"u.id IN (SELECT e.user_id FROM user_emails e WHERE e.tenant_id = $tenant AND e.value_lower = {Add(parameters, text.ToLowerInvariant())})";
             case DerivedField.Created or DerivedField.LastModified when value.Kind == FilterValueKind.String && ScimTime.TryNormalize(text, out var time):

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Identity.EmbeddedStorage.Filters;
 using Identity.GroupRole.Domain;
 using Identity.GroupRole.Domain.Filtering;
 using Identity.Scim.Filters;
@@ -8,7 +9,8 @@ namespace Identity.GroupRole.Storage.Sqlite;
 
 /// <summary>
 /// Renders a validated group filter as a SQL condition over <c>groups g</c>, values bound as
-/// parameters. Membership tests become EXISTS over the memberships primary key.
+/// parameters. Membership tests become EXISTS over the memberships primary key. NULL columns
+/// (a group without externalId) follow the one rule of <see cref="SqlConditions"/>.
 /// </summary>
 internal sealed class SqliteGroupFilter
 {
@@ -47,9 +49,7 @@ internal sealed class SqliteGroupFilter
                 Binary(or.Left, "OR", or.Right);
                 break;
             case NotFilter not:
-                _sql.Append("NOT (");
-                Append(not.Inner);
-                _sql.Append(')');
+                _sql.Append(SqlConditions.Not(Nested(not.Inner)));
                 break;
             case PresentFilter present:
                 var column = Column(GroupFilterFields.Resolve(present.Path));
@@ -101,6 +101,16 @@ internal sealed class SqliteGroupFilter
         }
     }
 
+    /// <summary>The SQL of <paramref name="node"/> on its own, its parameters bound in order with the rest.</summary>
+    private string Nested(FilterNode node)
+    {
+        var start = _sql.Length;
+        Append(node);
+        var inner = _sql.ToString(start, _sql.Length - start);
+        _sql.Length = start;
+        return inner;
+    }
+
     private void Binary(FilterNode left, string op, FilterNode right)
     {
         _sql.Append('(');
@@ -124,7 +134,7 @@ internal sealed class SqliteGroupFilter
         _sql.Append(op switch
         {
             ComparisonOperator.Eq => $"{column} = {p}",
-            ComparisonOperator.Ne => $"({column} IS NULL OR {column} <> {p})",
+            ComparisonOperator.Ne => SqlConditions.NotEqual(column, p),
             ComparisonOperator.Co => $"instr({column}, {p}) > 0",
             ComparisonOperator.Sw => $"substr({column}, 1, length({p})) = {p}",
             ComparisonOperator.Ew => $"(length({column}) >= length({p}) AND substr({column}, length({column}) - length({p}) + 1) = {p})",

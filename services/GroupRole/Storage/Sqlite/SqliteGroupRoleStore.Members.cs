@@ -1,3 +1,4 @@
+using Identity.EmbeddedStorage;
 using Identity.GroupRole.Domain;
 using Microsoft.Data.Sqlite;
 
@@ -8,9 +9,8 @@ public sealed partial class SqliteGroupRoleStore
 {
     public async Task<IReadOnlySet<string>> GetMemberIdsAsync(string tenantId, string groupId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT member_id FROM memberships WHERE tenant_id = $tenant AND group_id = $group";
+        await using var pooled = await _database.RentReaderAsync(cancellationToken);
+        var command = pooled.Command("SELECT member_id FROM memberships WHERE tenant_id = $tenant AND group_id = $group");
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$group", groupId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -26,7 +26,9 @@ public sealed partial class SqliteGroupRoleStore
         _database.WriteAsync(async (connection, transaction) =>
         {
             var current = await RequireGroupAsync(connection, transaction, tenantId, groupId, expectedVersion: 0, cancellationToken);
-            // Checked inside the IMMEDIATE transaction: no other writer, in this process or another, can add an edge meanwhile.
+            // Checked inside the write, on its connection: the single writer runs writes one after another
+            // in its IMMEDIATE transaction, so no other write, in this process or another, can add an edge
+            // between this check and the insert, and an edge added earlier in the same batch is seen.
             await GroupGraph.RefuseCyclesAsync((ids, ct) => ContainingGroupsAsync(connection, transaction, tenantId, ids, ct), groupId,
                 add.Where(m => m.Kind == MemberKind.Group).Select(m => m.MemberId).ToList(), cancellationToken);
             var added = await InsertMembersAsync(connection, transaction, tenantId, groupId, add, cancellationToken);
@@ -45,12 +47,11 @@ public sealed partial class SqliteGroupRoleStore
 
     public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync(string tenantId, string groupId, int limit, string? afterMemberId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var pooled = await _database.RentReaderAsync(cancellationToken);
+        var command = pooled.Command("""
             SELECT member_id, member_type, display FROM memberships
             WHERE tenant_id = $tenant AND group_id = $group AND member_id > $after ORDER BY member_id LIMIT $limit
-            """;
+            """);
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$group", groupId);
         command.Parameters.AddWithValue("$after", afterMemberId ?? "");
@@ -80,13 +81,12 @@ public sealed partial class SqliteGroupRoleStore
     private static async Task<int> RemoveEverywhereAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string memberId, MutationInfo mutation, CancellationToken cancellationToken)
     {
         var groups = new List<(string Id, long Version)>();
-        await using (var select = connection.CreateCommand())
+        // Its own block: the data reader must be closed before the statements below run on the writer's connection.
         {
-            select.Transaction = transaction;
-            select.CommandText = """
+            var select = SqliteWriterCommands.For(connection, transaction, """
                 SELECT g.id, g.version FROM memberships m JOIN groups g ON g.tenant_id = m.tenant_id AND g.id = m.group_id
                 WHERE m.tenant_id = $tenant AND m.member_id = $member
-                """;
+                """);
             select.Parameters.AddWithValue("$tenant", tenantId);
             select.Parameters.AddWithValue("$member", memberId);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -131,12 +131,10 @@ public sealed partial class SqliteGroupRoleStore
         {
             return 0;
         }
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = SqliteWriterCommands.For(connection, transaction, """
             INSERT INTO memberships (tenant_id, group_id, member_id, member_type, display) VALUES ($tenant, $group, $member, $type, $display)
             ON CONFLICT DO NOTHING
-            """;
+            """);
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$group", groupId);
         var member = command.Parameters.Add("$member", SqliteType.Text);
@@ -159,9 +157,7 @@ public sealed partial class SqliteGroupRoleStore
         {
             return 0;
         }
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM memberships WHERE tenant_id = $tenant AND group_id = $group AND member_id = $member";
+        var command = SqliteWriterCommands.For(connection, transaction, "DELETE FROM memberships WHERE tenant_id = $tenant AND group_id = $group AND member_id = $member");
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$group", groupId);
         var member = command.Parameters.Add("$member", SqliteType.Text);

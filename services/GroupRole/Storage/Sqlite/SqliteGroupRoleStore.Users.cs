@@ -1,3 +1,4 @@
+using Identity.EmbeddedStorage;
 using Identity.GroupRole.Domain;
 using Microsoft.Data.Sqlite;
 
@@ -8,9 +9,8 @@ public sealed partial class SqliteGroupRoleStore
 {
     public async Task<UserState> GetUserStateAsync(string tenantId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT suspended, roles FROM user_state WHERE tenant_id = $tenant AND user_id = $user";
+        await using var pooled = await _database.RentReaderAsync(cancellationToken);
+        var command = pooled.Command("SELECT suspended, roles FROM user_state WHERE tenant_id = $tenant AND user_id = $user");
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$user", userId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -40,16 +40,17 @@ public sealed partial class SqliteGroupRoleStore
                 ON CONFLICT (tenant_id, id) DO UPDATE SET group_id = excluded.group_id, group_display_name = excluded.group_display_name, roles = excluded.roles
                 """, cancellationToken, ("$tenant", mapping.TenantId), ("$id", mapping.Id), ("$group", SqliteValues.OrNull(mapping.GroupId)),
                 ("$name", SqliteValues.OrNull(mapping.GroupDisplayName)), ("$roles", SqliteValues.Json(mapping.Roles)), ("$created", SqliteValues.Time(mapping.Created)));
-            var stored = await QueryMappingsAsync(connection, transaction, "tenant_id = $tenant AND id = $id", [("$tenant", mapping.TenantId), ("$id", mapping.Id)], cancellationToken);
+            var stored = await QueryMappingsAsync(SqliteWriterCommands.For(connection, transaction, MappingsSql("tenant_id = $tenant AND id = $id")),
+                [("$tenant", mapping.TenantId), ("$id", mapping.Id)], cancellationToken);
             return stored[0];
         }, cancellationToken);
 
     public async Task<IReadOnlyList<RoleMappingRecord>> ListRoleMappingsAsync(string tenantId, string? groupId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
+        await using var pooled = await _database.RentReaderAsync(cancellationToken);
         return string.IsNullOrEmpty(groupId)
-            ? await QueryMappingsAsync(connection, null, "tenant_id = $tenant", [("$tenant", tenantId)], cancellationToken)
-            : await QueryMappingsAsync(connection, null, "tenant_id = $tenant AND group_id = $group", [("$tenant", tenantId), ("$group", groupId)], cancellationToken);
+            ? await QueryMappingsAsync(pooled.Command(MappingsSql("tenant_id = $tenant")), [("$tenant", tenantId)], cancellationToken)
+            : await QueryMappingsAsync(pooled.Command(MappingsSql("tenant_id = $tenant AND group_id = $group")), [("$tenant", tenantId), ("$group", groupId)], cancellationToken);
     }
 
     public Task<bool> DeleteRoleMappingAsync(string tenantId, string mappingId, CancellationToken cancellationToken) =>
@@ -57,11 +58,12 @@ public sealed partial class SqliteGroupRoleStore
             await ExecuteAsync(connection, transaction, "DELETE FROM role_mappings WHERE tenant_id = $tenant AND id = $id", cancellationToken,
                 ("$tenant", tenantId), ("$id", mappingId)) == 1, cancellationToken);
 
-    private static async Task<List<RoleMappingRecord>> QueryMappingsAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
+    private static string MappingsSql(string where) =>
+        $"SELECT tenant_id, id, group_id, group_display_name, roles, created FROM role_mappings WHERE {where} ORDER BY created, id";
+
+    /// <summary>Reads mappings with a prepared command (not disposed: it is reused).</summary>
+    private static async Task<List<RoleMappingRecord>> QueryMappingsAsync(SqliteCommand command, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT tenant_id, id, group_id, group_display_name, roles, created FROM role_mappings WHERE {where} ORDER BY created, id";
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);

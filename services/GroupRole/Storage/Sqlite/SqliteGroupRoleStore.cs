@@ -1,26 +1,35 @@
+using Identity.EmbeddedStorage;
 using Identity.GroupRole.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace Identity.GroupRole.Storage.Sqlite;
 
-/// <summary>GroupRole's store on the embedded SQLite file: groups and their audit trail here, members and users in the other parts.</summary>
+/// <summary>
+/// GroupRole's store on the embedded SQLite file: groups and their audit trail here, members and
+/// users in the other parts. Each mutation is one write of <see cref="SqliteDatabase.WriteAsync"/>:
+/// it commits with the writes queued beside it, yet fails alone, and it sees every write committed
+/// before it, which is what keeps the cycle check of nested groups sound. Statements of a fixed
+/// text are prepared once (the writer's and the pooled readers' commands); those whose text varies
+/// (IN lists, filters) are built per call so they cannot crowd the prepared ones out.
+/// </summary>
 public sealed partial class SqliteGroupRoleStore : IGroupRoleStore
 {
     private const string SelectGroup =
         "SELECT g.tenant_id, g.id, g.display_name, g.external_id, g.version, g.created, g.last_modified, g.member_count, g.extra_json FROM groups g";
+    private const string SelectLiveGroup = SelectGroup + " WHERE g.tenant_id = $tenant AND g.id = $id AND g.deleted = 0";
     // SQLite's default limit on bound parameters is 32,766; chunks stay far below it.
     private const int ChunkSize = 500;
 
     private readonly SqliteDatabase _database;
 
+    /// <param name="database">Opened with <see cref="GroupRoleSchema.Schema"/> (see <see cref="Open"/>).</param>
     public SqliteGroupRoleStore(SqliteDatabase database)
     {
         _database = database;
-        using var connection = database.Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.Create;
-        command.ExecuteNonQuery();
     }
+
+    /// <summary>Opens GroupRole's database at <paramref name="path"/> (":memory:" for one in memory), its schema brought up to date.</summary>
+    public static SqliteDatabase Open(string path, ILogger? logger = null) => SqliteDatabase.Open(path, GroupRoleSchema.Schema, logger);
 
     public Task<GroupRecord> CreateGroupAsync(GroupRecord group, IReadOnlyList<MemberRecord> members, MutationInfo mutation, CancellationToken cancellationToken) =>
         _database.WriteAsync(async (connection, transaction) =>
@@ -52,8 +61,8 @@ public sealed partial class SqliteGroupRoleStore : IGroupRoleStore
 
     public async Task<GroupRecord?> GetGroupAsync(string tenantId, string groupId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        return await ReadGroupAsync(connection, null, tenantId, groupId, cancellationToken);
+        await using var reader = await _database.RentReaderAsync(cancellationToken);
+        return await ReadGroupAsync(reader.Command(SelectLiveGroup), tenantId, groupId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<GroupRecord>> GetGroupsAsync(string tenantId, IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
@@ -141,12 +150,11 @@ public sealed partial class SqliteGroupRoleStore : IGroupRoleStore
 
     public async Task<IReadOnlyList<GroupAuditRecord>> ListGroupAuditAsync(string tenantId, string groupId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.ConnectAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var pooled = await _database.RentReaderAsync(cancellationToken);
+        var command = pooled.Command("""
             SELECT tenant_id, group_id, actor, action, version_before, version_after, at, request_id FROM group_audit
             WHERE tenant_id = $tenant AND group_id = $group ORDER BY seq
-            """;
+            """);
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$group", groupId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -161,17 +169,16 @@ public sealed partial class SqliteGroupRoleStore : IGroupRoleStore
 
     private static async Task<GroupRecord> RequireGroupAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string groupId, long expectedVersion, CancellationToken cancellationToken)
     {
-        var current = await ReadGroupAsync(connection, transaction, tenantId, groupId, cancellationToken) ?? throw GroupRoleException.GroupNotFound(groupId);
+        var current = await ReadGroupAsync(SqliteWriterCommands.For(connection, transaction, SelectLiveGroup), tenantId, groupId, cancellationToken)
+            ?? throw GroupRoleException.GroupNotFound(groupId);
         return expectedVersion != 0 && expectedVersion != current.Version
             ? throw GroupRoleException.StaleVersion(groupId, expectedVersion, current.Version)
             : current;
     }
 
-    private static async Task<GroupRecord?> ReadGroupAsync(SqliteConnection connection, SqliteTransaction? transaction, string tenantId, string groupId, CancellationToken cancellationToken)
+    /// <summary>Reads one group with a prepared <see cref="SelectLiveGroup"/> command (not disposed: it is reused).</summary>
+    private static async Task<GroupRecord?> ReadGroupAsync(SqliteCommand command, string tenantId, string groupId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"{SelectGroup} WHERE g.tenant_id = $tenant AND g.id = $id AND g.deleted = 0";
         command.Parameters.AddWithValue("$tenant", tenantId);
         command.Parameters.AddWithValue("$id", groupId);
         var groups = await ReadGroupsAsync(command, cancellationToken);
@@ -198,11 +205,10 @@ public sealed partial class SqliteGroupRoleStore : IGroupRoleStore
             ("$tenant", tenantId), ("$group", groupId), ("$actor", mutation.Actor), ("$action", action), ("$before", before), ("$after", after),
             ("$at", SqliteValues.Time(mutation.At)), ("$request", mutation.RequestId));
 
-    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    /// <summary>Runs a statement of fixed text inside a write, prepared once on the writer's connection.</summary>
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = SqliteWriterCommands.For(connection, transaction, sql);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value);

@@ -6,6 +6,17 @@ namespace Identity.GroupRole.Tests.Storage.Sqlite;
 public sealed class SqliteGroupFilterTests
 {
     [Fact]
+    public void Render_Not_TreatsANullColumnAsFalseBeforeNegating()
+    {
+        var query = GroupQueryParser.Parse("not (externalId eq \"x\" and displayName eq \"Ops\")", null, false, 0, 10);
+
+        var (sql, parameters) = SqliteGroupFilter.Render(query.Filter!);
+
+        Assert.Equal("NOT IFNULL((g.external_id = $f0 AND g.display_name_key = $f1), 0)", sql);
+        Assert.Equal(["x", "OPS"], parameters.Select(p => p.Value));
+    }
+
+    [Fact]
     public void Render_DisplayNameEqOrMemberValue_BindsUppercasedNameAndExistsOnPrimaryKey()
     {
         var query = GroupQueryParser.Parse("displayName eq \"Ops\" or members[value eq \"u1\"]", null, false, 0, 10);

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
 /// <summary>
 /// A pooled read connection that keeps its statements prepared (<see cref="PreparedCommands"/>), for

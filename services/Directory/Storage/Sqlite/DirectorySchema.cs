@@ -1,14 +1,14 @@
-using Microsoft.Data.Sqlite;
+using Identity.EmbeddedStorage.Migrations;
 
 namespace Identity.Directory.Storage.Sqlite;
 
-/// <summary>Directory's tables, created at start. Times are fixed-width UTC text, so text order is time order.</summary>
-internal static class SqliteSchema
+/// <summary>Directory's tables, brought up to date when the database opens. Times are fixed-width UTC text, so text order is time order.</summary>
+internal static class DirectorySchema
 {
-    public static void Create(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public static SqliteSchema Schema { get; } = new("directory", [new(1, "tenants, tokens, users, emails, events", Tables)]);
+
+    // Version 1: the schema from before versioned steps, hence IF NOT EXISTS (files from then open unchanged).
+    private const string Tables = """
             CREATE TABLE IF NOT EXISTS tenants (
                 id TEXT PRIMARY KEY,
                 display_name TEXT NOT NULL,
@@ -77,6 +77,4 @@ internal static class SqliteSchema
                 PRIMARY KEY (tenant_id, seq));
             CREATE INDEX IF NOT EXISTS ix_events_resource ON events (tenant_id, resource_id, seq);
             """;
-        command.ExecuteNonQuery();
-    }
 }

@@ -1,9 +1,9 @@
-namespace Identity.Directory.Tests.Storage;
+namespace Identity.EmbeddedStorage.Tests;
 
 /// <summary>The writer copies the WAL into the database once per interval, and then reuses it instead of growing it.</summary>
 public sealed class SqliteWalCheckpointTests : IDisposable
 {
-    private readonly SqliteTestDatabase _file = new("checkpoint", checkpointInterval: TimeSpan.FromMilliseconds(20));
+    private readonly TestDatabase _file = new("checkpoint", checkpointInterval: TimeSpan.FromMilliseconds(20));
 
     [Fact]
     public async Task Writer_RunsWithoutAutomaticCheckpoints()

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
-/// <summary>Ready when the database answers a trivial query.</summary>
-internal sealed class SqliteHealthCheck(SqliteDatabase database) : IHealthCheck
+/// <summary>Ready when the database answers a trivial query; registered by each service that keeps an embedded store.</summary>
+public sealed class SqliteHealthCheck(SqliteDatabase database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Identity.EmbeddedStorage.Migrations;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
 /// <summary>
-/// One SQLite database file shared by Directory's embedded stores. WAL lets readers run
-/// beside the single writer; writes are serialized in-process (<see cref="WriteAsync"/>), so
-/// they queue instead of failing with SQLITE_BUSY (and commit in groups), and busy_timeout
+/// One SQLite database file of a service's embedded store (Directory's, GroupRole's). WAL lets
+/// readers run beside the single writer; writes are serialized in-process (<see cref="WriteAsync"/>),
+/// so they queue instead of failing with SQLITE_BUSY (and commit in groups), and busy_timeout
 /// covers other processes. A file database's writer checkpoints every 250 ms (<see cref="WalCheckpointer"/>).
+/// The schema is brought up to date once, when the database is opened (<see cref="SqliteSchema"/>).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
@@ -33,19 +36,32 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>How often a file database's WAL is copied into it.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(250);
 
-    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, WalCheckpointer? checkpointer)
+    private SqliteDatabase(string connectionString, SqliteConnection? keepAlive, WalCheckpointer? checkpointer, SqliteSchema schema, string source)
     {
         _connectionString = connectionString;
         _keepAlive = keepAlive;
         _checkpointer = checkpointer;
         _writerLoop = new Lazy<Task>(() => Task.Run(RunWriterAsync), LazyThreadSafetyMode.ExecutionAndPublication);
-        using var connection = Connect();
-        SqliteSchema.Create(connection);
+        try
+        {
+            using var connection = Connect();
+            schema.Apply(connection, source);
+        }
+        catch
+        {
+            // A file this build cannot bring up to date is not opened: nothing of it stays open either.
+            keepAlive?.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Opens (creating if needed) the database at <paramref name="path"/>, or a private in-memory one for ":memory:".</summary>
-    public static SqliteDatabase Open(string path, ILogger? logger = null, TimeSpan? checkpointInterval = null)
+    /// <summary>
+    /// Opens (creating if needed) the database at <paramref name="path"/>, or a private in-memory one
+    /// for ":memory:", and runs the steps of <paramref name="schema"/> it has not run yet.
+    /// </summary>
+    public static SqliteDatabase Open(string path, SqliteSchema schema, ILogger? logger = null, TimeSpan? checkpointInterval = null)
     {
+        ArgumentNullException.ThrowIfNull(schema);
         if (path == ":memory:")
         {
             var memory = new SqliteConnectionStringBuilder
@@ -56,7 +72,7 @@ public sealed class SqliteDatabase : IDisposable
             }.ToString();
             var keepAlive = new SqliteConnection(memory);
             keepAlive.Open();
-            return new SqliteDatabase(memory, keepAlive, checkpointer: null);
+            return new SqliteDatabase(memory, keepAlive, checkpointer: null, schema, path);
         }
 
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
@@ -73,14 +89,13 @@ public sealed class SqliteDatabase : IDisposable
             pragma.ExecuteNonQuery();
         }
         var checkpointer = new WalCheckpointer(checkpointInterval ?? CheckpointInterval, TimeProvider.System, logger ?? NullLogger.Instance);
-        return new SqliteDatabase(file, keepAlive: null, checkpointer);
+        return new SqliteDatabase(file, keepAlive: null, checkpointer, schema, path);
     }
 
     /// <summary>
     /// An open connection from the pool for reading; dispose it when done. It runs no PRAGMAs:
     /// synchronous and foreign_keys only matter to the writer, and a reader that meets a lock is
-    /// retried by Microsoft.Data.Sqlite until the command timeout, so each read saves three
-    /// statements that used to cost as much as the read itself.
+    /// retried by Microsoft.Data.Sqlite until the command timeout, so a read costs no extra statements.
     /// </summary>
     public async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -112,8 +127,8 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = await ConnectAsync(cancellationToken);
         using var pragma = connection.CreateCommand();
-        // temp_store=MEMORY keeps statement and savepoint journals in memory: on disk they were a temp
-        // file created, written page by page (twice as many writes as the WAL itself) and deleted per batch.
+        // temp_store=MEMORY keeps statement and savepoint journals in memory: on disk each is a temp
+        // file created, written page by page and deleted per batch.
         pragma.CommandText = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
             // The WalCheckpointer copies the WAL every 250 ms instead of in the commit that fills it.
             // A restarted WAL is cut back to 64 MiB, so a burst does not leave the file at its high-water mark.
@@ -122,7 +137,7 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    /// <summary>A synchronous connection for schema creation at start.</summary>
+    /// <summary>A synchronous connection, for the schema steps at open and for tools that seed a database.</summary>
     public SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -199,10 +214,12 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Writes rarely fail, so a batch first runs straight through in one transaction. A savepoint
-    /// per write cost about 30 µs a create: two more statements, and a copy of every page the write
-    /// touches into the statement journal. Returns null, with everything rolled back, when a write
-    /// of a larger batch fails; <see cref="CommitIsolatedAsync"/> then runs the batch again.
+    /// Writes rarely fail, so a batch first runs straight through in one transaction: a savepoint
+    /// per write costs two more statements and a copy of every page the write touches into the
+    /// statement journal. Returns null, with everything rolled back, when a write of a larger batch
+    /// fails; <see cref="CommitIsolatedAsync"/> then runs the batch again. A write's work must
+    /// therefore give the same answer when run again from the same state (it reads and writes only
+    /// through the connection it is handed).
     /// </summary>
     private static async Task<List<PendingWrite>?> TryCommitTogetherAsync(SqliteConnection connection, List<PendingWrite> batch)
     {
@@ -253,6 +270,19 @@ public sealed class SqliteDatabase : IDisposable
 
     // A failing disk fails the whole batch rather than each write in turn.
     private static bool IsFatal(Exception exception) => exception is SqliteException { SqliteErrorCode: SqliteIoError or SqliteFull };
+
+    /// <summary>
+    /// Deletes the database file at <paramref name="path"/> with its WAL and shared-memory files, after
+    /// closing this process's pooled connections (which would keep them open); for tests and tools.
+    /// </summary>
+    public static void DeleteFiles(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
 
     public void Dispose()
     {

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
 /// <summary>A write waiting for <see cref="SqliteDatabase"/>'s writer: the work, and the caller's answer once committed.</summary>
 internal abstract class PendingWrite(CancellationToken cancellationToken)

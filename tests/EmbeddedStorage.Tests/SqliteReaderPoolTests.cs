@@ -1,7 +1,6 @@
-using Identity.Directory.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Identity.Directory.Tests.Storage;
+namespace Identity.EmbeddedStorage.Tests;
 
 /// <summary>Pooled read connections keep their prepared statements between uses, and close with the database.</summary>
 public sealed class SqliteReaderPoolTests
@@ -9,7 +8,7 @@ public sealed class SqliteReaderPoolTests
     [Fact]
     public async Task RentedAgain_GivesTheSamePreparedCommandWithoutTheOldParameters()
     {
-        using var database = SqliteDatabase.Open(":memory:");
+        using var database = SqliteDatabase.Open(":memory:", TestDatabase.Schema);
         SqliteCommand first;
         await using (var reader = await database.RentReaderAsync(CancellationToken.None))
         {
@@ -28,7 +27,7 @@ public sealed class SqliteReaderPoolTests
     [Fact]
     public async Task DatabaseDisposed_ClosesIdleAndLateReturnedReaders()
     {
-        var database = SqliteDatabase.Open(":memory:");
+        var database = SqliteDatabase.Open(":memory:", TestDatabase.Schema);
         var idle = await database.RentReaderAsync(CancellationToken.None);
         var late = await database.RentReaderAsync(CancellationToken.None);
         await idle.DisposeAsync();

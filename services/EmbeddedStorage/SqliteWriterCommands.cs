@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
 /// <summary>
 /// The single writer's <see cref="PreparedCommands"/>, found from the connection the write work
 /// is handed. Only for the writer connection: its commands run one at a time, under its loop.
 /// </summary>
-internal static class SqliteWriterCommands
+public static class SqliteWriterCommands
 {
     private static readonly ConditionalWeakTable<SqliteConnection, PreparedCommands> Caches = [];
 

@@ -1,11 +1,16 @@
+using Identity.EmbeddedStorage.Migrations;
+
 namespace Identity.GroupRole.Storage.Sqlite;
 
-/// <summary>Tables and the indexes the queries need, created at start.</summary>
-internal static class SqliteSchema
+/// <summary>GroupRole's tables and the indexes the queries need, brought up to date when the database opens.</summary>
+internal static class GroupRoleSchema
 {
+    public static SqliteSchema Schema { get; } = new("grouprole", [new(1, "groups, memberships, role mappings, user state, audit", Tables)]);
+
+    // Version 1: the schema from before versioned steps, hence IF NOT EXISTS (files from then open unchanged).
     // memberships is WITHOUT ROWID so the primary key is the table: adding one member to a
     // group of 100,000 touches one B-tree page path, like adding to a group of ten.
-    public const string Create = """
+    private const string Tables = """
         CREATE TABLE IF NOT EXISTS groups (
             tenant_id TEXT NOT NULL,
             id TEXT NOT NULL,

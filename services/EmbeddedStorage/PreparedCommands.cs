@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
 /// <summary>
 /// One connection's commands, prepared once per SQL text and reused. Microsoft.Data.Sqlite prepares

@@ -1,18 +1,16 @@
-using Identity.Directory.Storage.Sqlite;
 using Identity.TestKit;
 using Microsoft.Data.Sqlite;
 
-namespace Identity.Directory.Tests.Storage;
+namespace Identity.EmbeddedStorage.Tests;
 
 /// <summary>The writer's group commit: writes that queue up commit together, and each still succeeds or fails alone.</summary>
 public sealed class SqliteGroupCommitTests : IDisposable
 {
-    private readonly SqliteTestDatabase _file = new("groupcommit");
+    private readonly TestDatabase _file = new("groupcommit");
 
     [Fact]
     public async Task QueuedWrites_OneFailsMidway_OnlyItsChangesAreRolledBack()
     {
-        await ExecuteAsync("CREATE TABLE items (x INTEGER PRIMARY KEY)");
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The first write holds the writer, so the next ones queue and commit as one batch.
         var holder = _file.Database.WriteAsync(async (c, t) => { await gate.Task; return await InsertAsync(c, t, 0); }, CancellationToken.None);
@@ -43,7 +41,6 @@ public sealed class SqliteGroupCommitTests : IDisposable
     [Fact]
     public async Task QueuedWrite_CancelledBeforeItRuns_IsCancelledAndWritesNothing()
     {
-        await ExecuteAsync("CREATE TABLE items (x INTEGER PRIMARY KEY)");
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holder = _file.Database.WriteAsync(async (c, t) => { await gate.Task; return await InsertAsync(c, t, 1); }, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
@@ -65,8 +62,6 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
-
-    private Task<int> ExecuteAsync(string sql) => _file.ExecuteAsync(sql);
 
     private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, int x)
     {

@@ -1,19 +1,21 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
-namespace Identity.Directory.Storage.Sqlite;
+namespace Identity.EmbeddedStorage;
 
 /// <summary>
 /// Checkpoints the WAL once per interval (250 ms), from the writer's own loop between two batches,
 /// while the writer runs with wal_autocheckpoint=0. With automatic checkpoints the commit that
-/// crossed 1,000 pages paid for the copy and its two fsyncs some 15 times a second under a stream of
-/// creates, copying the hot pages (the newest table and index leaves) again each time; now each page
+/// crosses 1,000 pages pays for the copy and its two fsyncs, many times a second under a stream of
+/// creates, copying the hot pages (the newest table and index leaves) again each time; here each page
 /// changed within the interval is copied once. A longer interval copies less but holds the writer
-/// longer: at 1 s the create p99 went from 26 to 87 ms, at 250 ms to 35 ms.
+/// longer (bench/README.md has the figures behind 250 ms).
 /// <para>
-/// Why on the writer and not on a connection of its own: the WAL only starts over from its beginning
-/// when a write finds it fully copied, which a checkpoint running beside a busy writer never leaves
-/// behind (its WAL grew to 1.2 GB in minutes); and two checkpointers meet SQLITE_BUSY, which
-/// Microsoft.Data.Sqlite retries for up to its command timeout, stalling whichever is the writer.
+/// Why on the writer and not on a connection or background service of its own: the WAL only starts
+/// over from its beginning when a write finds it fully copied, which a checkpoint running beside a
+/// busy writer never leaves behind, so the WAL grows without bound; and two checkpointers meet
+/// SQLITE_BUSY, which Microsoft.Data.Sqlite retries for up to its command timeout, stalling
+/// whichever is the writer.
 /// </para>
 /// </summary>
 internal sealed partial class WalCheckpointer(TimeSpan interval, TimeProvider time, ILogger logger)
