@@ -26,7 +26,7 @@ public sealed class SqliteWalCheckpointTests : IDisposable
         var walBytes = new FileInfo(_file.Path + "-wal").Length;
         Assert.True(new FileInfo(_file.Path).Length > databaseBefore + 100 * 4096, "checkpoints should have copied pages into the database");
         // Each row is a page of its own plus the pages above it: a WAL that never started over would
-        // hold every frame (25-35 MB here); restarted after each checkpoint it holds an interval's worth.
+        // hold every frame; restarted after each checkpoint it holds an interval's worth.
         Assert.True(walBytes < rows * 4096L, $"the WAL should have been started over, not grown to {walBytes} bytes for {rows} rows");
         Assert.Equal(rows, await CountAsync());
     }

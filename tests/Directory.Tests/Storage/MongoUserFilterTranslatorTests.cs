@@ -91,7 +91,7 @@ public sealed class MongoUserFilterTranslatorTests
     }
 
     [Theory]
-    // A leading "/" is data, not a /pattern/options literal: "/" used to throw, "/a/i" to turn case-insensitive.
+    // A leading "/" is data, not a /pattern/options literal: "/" must not throw, "/a/i" must not turn case-insensitive.
     [InlineData("userName co \"/\"", "unl", "/")]
     [InlineData("userName co \"/a/i\"", "unl", "/a/i")]
     [InlineData("userName sw \"/\"", "unl", "^/")]

@@ -124,7 +124,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
             try
             {
                 var written = await WriteAsync(request, read.User, before, after, mentionsActive, cancellationToken);
-                // Groups last, as a read-back used to: GroupRole being down must not stop the deny-first steps.
+                // Groups last: GroupRole being down must not stop the deny-first steps.
                 return new ScimOutcome(StatusCodes.Status200OK, await queries.RenderAsync(request, written, read.Groups, cancellationToken),
                     written.Version, UserRendering.Location(request.BaseUrl, id));
             }

@@ -30,7 +30,7 @@ public sealed class MongoGroupFilterTests
     }
 
     [Theory]
-    // A leading "/" is data, not a /pattern/options literal: "/" used to throw, "/a/i" to turn case-insensitive.
+    // A leading "/" is data, not a /pattern/options literal: "/" must not throw, "/a/i" must not turn case-insensitive.
     [InlineData("externalId co \"/\"", "externalId", "/")]
     [InlineData("externalId co \"/a/i\"", "externalId", "/a/i")]
     [InlineData("externalId sw \"/\"", "externalId", "^/")]
