@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Identity.Cli.Replay;
+using Identity.Cli.Verify;
+
+namespace Identity.Cli.Tests.Verify;
+
+/// <summary>The sequences the tool ships: one folder per IdP verify offers, and names unique per run in every create.</summary>
+public sealed class FixtureCatalogTests
+{
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        data.AddRange([.. FixtureCatalog.Names]);
+        return data;
+    }
+
+    [Fact]
+    public void Idps_EveryProfileVerifyOffers_HasSequences()
+    {
+        var idps = FixtureCatalog.Idps;
+
+        Assert.Equal(["entra", "google", "jumpcloud", "okta", "onelogin", "ping"], idps);
+        Assert.All(idps, idp => Assert.NotEmpty(FixtureCatalog.ForIdp(idp)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Fixture_EveryCreate_NamesItsResourceWithTheRunId(string name)
+    {
+        var fixture = ReplayFixture.Load(name);
+
+        var creates = fixture.Steps.Select(s => s["request"]!.AsObject())
+            .Where(r => r["method"]!.GetValue<string>() == "POST" && r["body"] is JsonObject)
+            .Select(r => r["body"]!.AsObject()).ToList();
+
+        Assert.NotEmpty(creates);
+        Assert.All(creates, body =>
+        {
+            var key = body["userName"] ?? body["displayName"];
+            Assert.Contains("${run}", key!.GetValue<string>());
+            if (body["externalId"] is { } externalId)
+            {
+                Assert.Contains("${run}", externalId.GetValue<string>());
+            }
+        });
+        Assert.False(string.IsNullOrWhiteSpace(fixture.Source));
+    }
+
+    [Theory]
+    [InlineData(new[] { "okta" }, new[] { "okta" })]
+    [InlineData(new[] { "okta,Entra", "ping" }, new[] { "okta", "entra", "ping" })]
+    [InlineData(new string[0], new[] { "entra", "google", "jumpcloud", "okta", "onelogin", "ping" })]
+    [InlineData(new[] { "all" }, new[] { "entra", "google", "jumpcloud", "okta", "onelogin", "ping" })]
+    public void ChooseIdps_RepeatedOrCommaSeparated_ReadsEvery(string[] values, string[] expected)
+    {
+        var chosen = VerifyCommand.ChooseIdps(values);
+
+        Assert.Equal(expected, chosen);
+    }
+}
