@@ -18,7 +18,16 @@ public sealed class CliConsole(IAnsiConsole output, TextWriter outWriter, TextWr
     /// <summary>Progress and spinners only draw on a terminal; piped output stays plain text.</summary>
     public bool Interactive => Out.Profile.Capabilities.Interactive;
 
-    public static CliConsole FromProcess() => new(AnsiConsole.Console, System.Console.Out, System.Console.Error);
+    public static CliConsole FromProcess()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // A pipe has no width; without one tables would wrap at 80 columns.
+            console.Profile.Width = 240;
+        }
+        return new CliConsole(console, System.Console.Out, System.Console.Error);
+    }
 
     /// <summary>A console over plain writers: no colour, no animation, wide enough that tables do not wrap.</summary>
     public static CliConsole ForWriters(TextWriter output, TextWriter error, int width = 240)
