@@ -36,12 +36,16 @@ public sealed class LogAndAuditCommandTests(CliSuiteFixture fixture)
         var following = CliRunner.StartAsync(output, error, CliRunner.OperatorEnvironment(fixture), stop.Token, "log", tenant, "--follow", "--interval", "0.2");
         var (status, _) = await fixture.ScimAsync(token, HttpMethod.Get, $"/Users/{marker}");
         await output.WhenContains(marker).WithTimeout();
+        // A second request is read through ?since=, which repeats the newest entry already printed.
+        await fixture.ScimAsync(token, HttpMethod.Get, $"/Groups/{marker}-2");
+        await output.WhenContains(marker + "-2").WithTimeout();
         await stop.CancelAsync();
         var exitCode = await following.WithTimeout();
 
         Assert.Equal(404, status);
         Assert.Equal(0, exitCode);
-        var line = output.ToString().Split('\n').Single(l => l.Contains(marker, StringComparison.Ordinal));
+        var line = output.ToString().Split('\n').Single(l => l.Contains($"/Users/{marker}", StringComparison.Ordinal));
+        Assert.Single(output.ToString().Split('\n'), l => l.Contains($"/Groups/{marker}-2", StringComparison.Ordinal));
         Assert.Contains("GET", line);
         Assert.Contains("404", line);
         Assert.Equal("", error.ToString());
