@@ -46,6 +46,30 @@ public sealed class FixtureCatalogTests
         Assert.False(string.IsNullOrWhiteSpace(fixture.Source));
     }
 
+    /// <summary>
+    /// The sequences moved from tests/EndToEnd.Tests/Fixtures; one added there (by a branch made before
+    /// the move) would be neither embedded nor replayed, silently.
+    /// </summary>
+    [Fact]
+    public void Fixtures_NoneLeftWhereTheyUsedToLive()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Identity.sln")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var shipped = Path.Combine(root.FullName, "services", "Cli", "Replay", "Fixtures");
+        var old = Path.Combine(root.FullName, "tests", "EndToEnd.Tests", "Fixtures");
+
+        var stray = System.IO.Directory.Exists(old) ? System.IO.Directory.GetFiles(old, "*.json", SearchOption.AllDirectories) : [];
+        var onDisk = System.IO.Directory.GetFiles(shipped, "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(shipped, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+        Assert.Empty(stray);
+        Assert.Equal(onDisk, FixtureCatalog.Names);
+    }
+
     [Theory]
     [InlineData(new[] { "okta" }, new[] { "okta" })]
     [InlineData(new[] { "okta,Entra", "ping" }, new[] { "okta", "entra", "ping" })]
