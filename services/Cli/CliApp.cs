@@ -25,12 +25,30 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>The subcommand names from the root down ("tokens", "rotate"), without the root's own name.</summary>
+    private static IEnumerable<string> CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
+        {
+            names.Push(current.Command.Name);
+        }
+        return names;
+    }
+
     public static async Task<int> RunAsync(string[] args, CliConsole console, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         var context = new CliContext(console, environment);
         try
         {
             var parse = Build(context).Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // One line, like every other failure; the full usage is one --help away.
+                var command = string.Join(' ', CommandPath(parse.CommandResult).Prepend("identity"));
+                await console.Error.WriteLineAsync($"error: {string.Join(" ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Trim()))} (see '{command} --help')");
+                return CommandActions.Failed;
+            }
             return await parse.InvokeAsync(new InvocationConfiguration { Output = console.OutWriter, Error = console.Error }, cancellationToken);
         }
         finally

@@ -74,6 +74,29 @@ public sealed class VerifyCommandTests(CliSuiteFixture fixture)
     }
 
     [Fact]
+    public async Task Verify_TenantPrefixedBaseUrl_Passes()
+    {
+        var (tenant, token) = await fixture.NewTenantAsync("google");
+        var prefixed = new Uri(fixture.Suite.ScimUri, $"/tenants/{tenant}/scim/v2").ToString();
+
+        var result = await CliRunner.RunAsync(NoEnvironment, "verify", "--base", prefixed, "--token", token, "--idp", "google");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("google/catalog-app", result.Out);
+        Assert.Equal((0, 0), await fixture.CountAsync(token));
+    }
+
+    [Fact]
+    public async Task Verify_NoBase_OneUsageErrorLine()
+    {
+        var result = await CliRunner.RunAsync(NoEnvironment, "verify", "--token", "t");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("error: Option '--base' is required. (see 'identity verify --help')", result.Error.Trim());
+        Assert.Equal("", result.Out);
+    }
+
+    [Fact]
     public async Task Verify_UnknownIdp_OneLineAndExitCodeOne()
     {
         var result = await CliRunner.RunAsync(NoEnvironment, "verify", "--base", fixture.ScimBase, "--token", "whatever", "--idp", "okta,myidp");
