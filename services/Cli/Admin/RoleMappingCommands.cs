@@ -10,10 +10,11 @@ internal static class RoleMappingCommands
 {
     public static Command Create(CliContext context)
     {
-        var mappings = new Command("role-mappings", "Group → role mappings: list, put, delete");
+        var mappings = new Command("role-mappings", "Group → role mappings: list, put, delete, and a user's effective roles");
         mappings.Subcommands.Add(List(context));
         mappings.Subcommands.Add(Put(context));
         mappings.Subcommands.Add(Delete(context));
+        mappings.Subcommands.Add(Effective(context));
         return mappings;
     }
 
@@ -72,6 +73,40 @@ internal static class RoleMappingCommands
             if (!parse.GetValue(context.Json))
             {
                 context.Console.OutWriter.WriteLine(parse.GetValue(context.Quiet) ? mapping : $"Deleted role mapping {mapping}.");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Effective(CliContext context)
+    {
+        var tenantId = TenantCommands.TenantArgument();
+        var userId = new Argument<string>("userId") { Description = "The user, by SCIM id" };
+        var command = new Command("effective", "A user's effective roles, each with where it comes from") { tenantId, userId };
+        command.Handle(context, async (parse, ct) =>
+        {
+            var answer = await context.Admin(parse).GetAsync(
+                $"/admin/tenants/{AdminClient.Segment(parse.GetValue(tenantId)!)}/users/{AdminClient.Segment(parse.GetValue(userId)!)}/effective-roles", ct);
+            if (parse.GetValue(context.Json))
+            {
+                Tables.WriteJson(context.Console, answer);
+                return 0;
+            }
+            var table = Tables.New("Role", "Source", "Group id", "Group name", "Mapping", "Via groups");
+            foreach (var role in answer?["roles"] as JsonArray ?? [])
+            {
+                foreach (var source in role?["sources"] as JsonArray ?? [])
+                {
+                    table.AddTextRow(Tables.Field(role, "role"), Tables.Field(source, "kind"), Tables.Field(source, "groupId"),
+                        Tables.Field(source, "groupDisplayName"), Tables.Field(source, "mappingId"), Tables.Field(source, "viaGroupIds"));
+                }
+            }
+            context.Console.Out.Write(table);
+            if (answer?["suspended"]?.GetValue<bool>() == true)
+            {
+                // GroupRole holds a deactivated user's roles back; say so rather than show an empty table as the whole story.
+                context.Console.OutWriter.WriteLine("The user is suspended (inactive): no role is in effect.");
             }
             return 0;
         });

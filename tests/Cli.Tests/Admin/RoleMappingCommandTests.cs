@@ -29,6 +29,32 @@ public sealed class RoleMappingCommandTests(CliSuiteFixture fixture)
     }
 
     [Fact]
+    public async Task Effective_MemberOfAMappedGroup_RoleWithItsGroupAsSource()
+    {
+        var env = CliRunner.OperatorEnvironment(fixture);
+        var (tenant, token) = await fixture.NewTenantAsync();
+        var (_, user) = await fixture.ScimAsync(token, HttpMethod.Post, "/Users",
+            new() { ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"), ["userName"] = "member@example.com" });
+        var userId = user!["id"]!.GetValue<string>();
+        var (groupStatus, group) = await fixture.ScimAsync(token, HttpMethod.Post, "/Groups", new()
+        {
+            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:Group"),
+            ["displayName"] = "Platform",
+            ["members"] = new JsonArray(new JsonObject { ["value"] = userId }),
+        });
+        var put = await CliRunner.RunAsync(env, "role-mappings", "put", tenant, "--group-name", "platform", "--role", "deployer");
+
+        var effective = await CliRunner.RunAsync(env, "role-mappings", "effective", tenant, userId);
+
+        Assert.Equal(201, groupStatus);
+        Assert.True(put.ExitCode == 0, put.All);
+        Assert.True(effective.ExitCode == 0, effective.All);
+        var row = effective.Out.Split('\n').Single(l => l.Contains("deployer", StringComparison.Ordinal));
+        Assert.Contains("directGroup", row);
+        Assert.Contains(group!["id"]!.GetValue<string>(), row);
+    }
+
+    [Fact]
     public async Task Put_BothGroupForms_RefusedBeforeAnyCall()
     {
         var result = await CliRunner.RunAsync(CliRunner.OperatorEnvironment(fixture), "role-mappings", "put", "t", "--group-id", "g", "--group-name", "G", "--role", "r");
