@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Identity.EndToEnd.Tests.Fixtures;
+using Identity.Cli.Replay;
 using Identity.EndToEnd.Tests.Replay;
 using Identity.TestKit;
 

@@ -1,4 +1,5 @@
 using Identity.EndToEnd.Tests.Fixtures;
+using Identity.Cli.Replay;
 using Identity.EndToEnd.Tests.Replay;
 
 namespace Identity.EndToEnd.Tests.Edge;
@@ -10,22 +11,13 @@ namespace Identity.EndToEnd.Tests.Edge;
 [Collection(SuiteCollection.Name)]
 public sealed class ProvisioningReplayTests(SuiteFixture fixture)
 {
-    public static TheoryData<string> Fixtures() => new()
+    /// <summary>Every fixture the CLI ships, so a sequence added for identity verify is replayed here too.</summary>
+    public static TheoryData<string> Fixtures()
     {
-        "okta/user-lifecycle.json",
-        "okta/group-push.json",
-        "entra/user-lifecycle.json",
-        "entra/user-aadOptscim062020.json",
-        "entra/group.json",
-        "okta/aiw-put-only.json",
-        "google/catalog-app.json",
-        "onelogin/template-user.json",
-        "jumpcloud/activation-and-groups.json",
-        "ping/pingone-user-lifecycle.json",
-        "ping/pingfederate-user-lifecycle.json",
-        "ping/pingfederate-groups-patch.json",
-        "ping/pingone-groups-put.json",
-    };
+        var data = new TheoryData<string>();
+        data.AddRange([.. FixtureCatalog.Names]);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Fixtures))]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Identity.Cli.Replay;
 
 namespace Identity.EndToEnd.Tests.Replay;
 

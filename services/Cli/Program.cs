@@ -1,0 +1,4 @@
+using Identity.Cli;
+using Identity.Cli.Output;
+
+return await CliApp.RunAsync(args, CliConsole.FromProcess(), Environment.GetEnvironmentVariable, CancellationToken.None);
