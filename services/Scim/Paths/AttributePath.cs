@@ -1,4 +1,5 @@
 using System.Text;
+using Identity.Scim.Errors;
 
 namespace Identity.Scim.Paths;
 
@@ -27,6 +28,17 @@ public sealed record AttributePath(string? SchemaUri, string Name, string? SubAt
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Parses <c>[URN ":"] ATTRNAME ["." subAttr]</c> (a <c>sortBy</c>, an <c>attributes</c> entry);
+    /// anything else throws <see cref="ScimException"/> 400 invalidPath naming <paramref name="where"/>.
+    /// </summary>
+    public static AttributePath Parse(string text, string where)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return TryParse(text.Trim(), out var reason)
+            ?? throw ScimException.InvalidPath($"{where} must be an attribute path such as 'name.givenName': expected {reason}.");
     }
 
     /// <summary>Parses <c>[URN ":"] ATTRNAME ["." subAttr]</c>, or returns null with a reason.</summary>
