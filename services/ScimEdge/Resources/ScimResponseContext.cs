@@ -1,7 +1,8 @@
 namespace Identity.ScimEdge.Resources;
 
 /// <summary>Everything a handler needs to know about the caller: tenant, base URL, request id, user agent.</summary>
-public sealed record ScimRequestContext(string TenantId, string TokenId, string BaseUrl, string RequestId, string UserAgent, bool LenientAttributes)
+/// <param name="UpsertThroughValueFilter">The profile's Entra tolerance for PATCH filters that match nothing (ValidationOptions).</param>
+public sealed record ScimRequestContext(string TenantId, string TokenId, string BaseUrl, string RequestId, string UserAgent, bool LenientAttributes, bool UpsertThroughValueFilter = false)
 {
     public Identity.Contracts.Common.V1.MutationContext ToMutation() => new()
     {

@@ -69,7 +69,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
             var current = await GetStoredAsync(request, id, cancellationToken);
             RequireVersion(current, ifMatch);
             var before = Parse(current);
-            var after = PatchEngine.Apply(before, patch, Schema, Options(request));
+            var after = PatchEngine.Apply(before, patch, Schema, Options(request), cancellationToken);
             try
             {
                 await WriteAsync(request, current, before, after, ifMatch == 0 ? current.Version : ifMatch, mentionsActive, cancellationToken);
@@ -170,7 +170,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     private static JsonObject Parse(User user) => JsonNode.Parse(user.ResourceJson) as JsonObject ?? new JsonObject();
 
     private static ValidationOptions Options(ScimRequestContext request) =>
-        request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default;
+        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with { UpsertThroughValueFilter = request.UpsertThroughValueFilter };
 
     private static bool MentionsActive(PatchOperation operation) =>
         operation.Path?.ToString().Equals("active", StringComparison.OrdinalIgnoreCase) == true
