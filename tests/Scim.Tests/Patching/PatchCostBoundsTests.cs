@@ -101,4 +101,16 @@ public sealed class PatchCostBoundsTests
         Assert.Contains("RFC 7644 §3.5.2.3", error.Detail, StringComparison.Ordinal);
         Assert.Contains(entra, p => p.Key is "emails" or "addresses");
     }
+
+    [Fact]
+    public void RemoveListedValues_DropsExactlyThoseAndKeepsTheOrderOfTheRest()
+    {
+        var user = Apply(Fixtures.User(), ValidationOptions.Default, Operation("replace", "emails", Emails(1000)));
+        var evens = "[" + string.Join(',', Enumerable.Range(0, 500).Select(i => $$"""{"value":"USER{{2 * i}}@example.com"}""")) + "]";
+
+        var result = Apply(user, ValidationOptions.Default, Operation("remove", "emails", evens));
+
+        var expected = Enumerable.Range(0, 500).Select(i => $"user{2 * i + 1}@example.com");
+        Assert.Equal(expected, result["emails"]!.AsArray().Select(e => e!["value"]!.GetValue<string>()));
+    }
 }
