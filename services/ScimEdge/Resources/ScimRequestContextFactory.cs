@@ -28,6 +28,7 @@ public sealed class ScimRequestContextFactory(TenantSettingsCache tenants, IOpti
             requestId,
             http.Request.Headers.UserAgent.ToString(),
             settings.LenientAttributes || profile.Profile.LenientAttributes,
-            profile.Profile.UpsertThroughValueFilter);
+            profile.Profile.UpsertThroughValueFilter,
+            options.Value.MaxValuesPerAttribute);
     }
 }

@@ -162,5 +162,9 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
     }
 
     private static ValidationOptions Options(ScimRequestContext request) =>
-        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with { UpsertThroughValueFilter = request.UpsertThroughValueFilter };
+        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with
+        {
+            UpsertThroughValueFilter = request.UpsertThroughValueFilter,
+            MaxValuesPerAttribute = request.MaxValuesPerAttribute,
+        };
 }

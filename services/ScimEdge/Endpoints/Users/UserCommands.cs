@@ -170,7 +170,11 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     private static JsonObject Parse(User user) => JsonNode.Parse(user.ResourceJson) as JsonObject ?? new JsonObject();
 
     private static ValidationOptions Options(ScimRequestContext request) =>
-        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with { UpsertThroughValueFilter = request.UpsertThroughValueFilter };
+        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with
+        {
+            UpsertThroughValueFilter = request.UpsertThroughValueFilter,
+            MaxValuesPerAttribute = request.MaxValuesPerAttribute,
+        };
 
     private static bool MentionsActive(PatchOperation operation) =>
         operation.Path?.ToString().Equals("active", StringComparison.OrdinalIgnoreCase) == true
