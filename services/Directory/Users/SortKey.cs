@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Identity.Scim.Errors;
 using Identity.Scim.Filters;
 using Identity.Scim.Paths;
 using Identity.Scim.Resources;
@@ -68,8 +69,18 @@ public sealed record SortKey(string? Text, decimal? Number)
         Number is { } a && other.Number is { } b ? a.CompareTo(b) : string.CompareOrdinal(Text ?? "", other.Text ?? "");
 
     /// <summary>Parses a sortBy attribute path with the SCIM core's parser.</summary>
-    public static AttributePath ParsePath(string sortBy) =>
-        ScimFilter.Parse(sortBy + " pr") is PresentFilter present
-            ? present.Path
-            : throw new DirectoryException(DirectoryFailure.InvalidValue, $"sort_by '{sortBy}' is not an attribute path.");
+    public static AttributePath ParsePath(string sortBy)
+    {
+        try
+        {
+            return ScimFilter.Parse(sortBy + " pr") is PresentFilter present
+                ? present.Path
+                : throw new DirectoryException(DirectoryFailure.InvalidValue, $"sort_by '{sortBy}' is not an attribute path.");
+        }
+        catch (ScimException ex)
+        {
+            // A malformed or oversized sort_by is the caller's error, not ours (it surfaced as INTERNAL).
+            throw new DirectoryException(DirectoryFailure.InvalidValue, $"sort_by is not an attribute path: {ex.Detail}");
+        }
+    }
 }

@@ -18,11 +18,25 @@ internal static class ListedValueRemoval
     public static void Remove(JsonObject container, ScimAttribute attribute, JsonArray values, JsonNode listed, string name)
     {
         var removals = AttributeValueChecker.Check(listed, attribute, name, ValidationOptions.Lenient) as JsonArray ?? [];
+        var index = new MultiValuedIndex(values, attribute);
+        var removed = new HashSet<JsonNode>(ReferenceEqualityComparer.Instance);
         foreach (var removal in removals)
         {
-            if (MultiValuedMerge.FindSame(values, removal!, attribute) is { } match)
+            if (index.FindSame(removal!) is { } match)
             {
-                values.Remove(match);
+                index.Remove(match);
+                removed.Add(match);
+            }
+        }
+
+        if (removed.Count > 0)
+        {
+            // Rebuilt in one pass: JsonArray.Remove per match shifts the array each time.
+            var kept = values.Where(element => element is null || !removed.Contains(element)).ToList();
+            values.Clear();
+            foreach (var element in kept)
+            {
+                values.Add(element);
             }
         }
 

@@ -15,25 +15,36 @@ internal static class MultiValuedMerge
     /// re-adds every existing member as {"$ref":null,"value":id} (docs/idp-dialects.md §2.1), which
     /// must not duplicate a stored {"value":id,"display":...}.
     /// </summary>
-    public static void AddValues(JsonArray target, JsonArray additions, ScimAttribute attribute)
+    public static void AddValues(JsonArray target, JsonArray additions, ScimAttribute attribute, CancellationToken cancellationToken = default)
     {
         JsonObject? lastPrimary = null;
-        foreach (var addition in additions.ToList())
+        var index = new MultiValuedIndex(target, attribute);
+        for (var i = 0; i < additions.Count; i++)
         {
-            var existing = FindSame(target, addition!, attribute);
+            if ((i & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var addition = additions[i]!;
+            var existing = index.FindSame(addition);
             if (existing is JsonObject existingObject && addition is JsonObject additionObject)
             {
+                // The merged element may change its bucket (a new "value" or string member).
+                index.Remove(existingObject);
                 foreach (var (key, value) in additionObject)
                 {
                     ScimJson.Set(existingObject, key, value?.DeepClone());
                 }
 
+                index.Add(existingObject);
                 lastPrimary = IsPrimary(existingObject) ? existingObject : lastPrimary;
             }
             else if (existing is null)
             {
-                var copy = addition!.DeepClone();
+                var copy = addition.DeepClone();
                 target.Add(copy);
+                index.Add(copy);
                 lastPrimary = copy is JsonObject added && IsPrimary(added) ? added : lastPrimary;
             }
         }
@@ -42,20 +53,6 @@ internal static class MultiValuedMerge
         {
             KeepSinglePrimary(target, lastPrimary);
         }
-    }
-
-    /// <summary>Finds the element of <paramref name="target"/> that is the same value as <paramref name="candidate"/>.</summary>
-    public static JsonNode? FindSame(JsonArray target, JsonNode candidate, ScimAttribute attribute)
-    {
-        foreach (var element in target)
-        {
-            if (element is not null && IsSame(element, candidate, attribute))
-            {
-                return element;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>
@@ -85,7 +82,7 @@ internal static class MultiValuedMerge
 
     public static bool IsPrimary(JsonObject element) => ValueComparer.ReadBoolean(ScimJson.Get(element, "primary")) == true;
 
-    private static bool IsSame(JsonNode existing, JsonNode candidate, ScimAttribute attribute)
+    public static bool IsSame(JsonNode existing, JsonNode candidate, ScimAttribute attribute)
     {
         if (existing is JsonObject left && candidate is JsonObject right)
         {

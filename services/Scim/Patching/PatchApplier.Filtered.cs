@@ -42,7 +42,7 @@ internal sealed partial class PatchApplier
             var checkedValue = AttributeValueChecker.Check(value, sub, name, _options);
             if (matches.Count == 0)
             {
-                matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name));
+                matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name, _options));
             }
 
             foreach (var match in matches)
@@ -62,7 +62,7 @@ internal sealed partial class PatchApplier
             var replacement = (JsonObject)AttributeValueChecker.CheckSingle(single, attribute, name, _options);
             if (matches.Count == 0)
             {
-                matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name));
+                matches.Add(FilterPathUpsert.CreateMatchingElement(container, attribute, filter, name, _options));
             }
 
             foreach (var match in matches)

@@ -19,9 +19,11 @@ internal sealed partial class PatchApplier
     private readonly ResourceSchema _schema;
     private readonly ValidationOptions _options;
     private readonly FilterEvaluator _evaluator;
+    private readonly CancellationToken _cancellationToken;
 
-    public PatchApplier(JsonObject resource, ResourceSchema schema, ValidationOptions options)
+    public PatchApplier(JsonObject resource, ResourceSchema schema, ValidationOptions options, CancellationToken cancellationToken = default)
     {
+        _cancellationToken = cancellationToken;
         _resource = resource;
         _schema = schema;
         _options = options;
@@ -136,13 +138,13 @@ internal sealed partial class PatchApplier
             if (type == PatchOperationType.Add && existing is JsonArray current)
             {
                 CheckImmutable(attribute, existing, additions.Count == 0 ? existing : null, name);
-                MultiValuedMerge.AddValues(current, additions, attribute);
+                MultiValuedMerge.AddValues(current, additions, attribute, _cancellationToken);
                 return;
             }
 
             CheckImmutable(attribute, existing, additions, name);
             var fresh = new JsonArray();
-            MultiValuedMerge.AddValues(fresh, additions, attribute);
+            MultiValuedMerge.AddValues(fresh, additions, attribute, _cancellationToken);
             if (type == PatchOperationType.Replace)
             {
                 MultiValuedMerge.NormalizePrimary(fresh);

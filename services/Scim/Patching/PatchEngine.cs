@@ -16,15 +16,17 @@ public static class PatchEngine
     /// input is untouched. Readonly targets throw mutability, unknown attributes invalidPath,
     /// values of the wrong type invalidValue, filters matching nothing noTarget.
     /// </summary>
-    public static JsonObject Apply(JsonObject resource, PatchRequest request, ResourceSchema schema, ValidationOptions? options = null)
+    /// <remarks><paramref name="cancellationToken"/> is checked between operations and inside long value loops (a request timeout).</remarks>
+    public static JsonObject Apply(JsonObject resource, PatchRequest request, ResourceSchema schema, ValidationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(schema);
         var working = (JsonObject)resource.DeepClone();
-        var applier = new PatchApplier(working, schema, options ?? ValidationOptions.Default);
+        var applier = new PatchApplier(working, schema, options ?? ValidationOptions.Default, cancellationToken);
         for (var i = 0; i < request.Operations.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 foreach (var operation in PathlessValueExpander.Expand(request.Operations[i], schema))

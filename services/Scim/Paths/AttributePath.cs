@@ -1,4 +1,5 @@
 using System.Text;
+using Identity.Scim.Errors;
 
 namespace Identity.Scim.Paths;
 
@@ -27,6 +28,25 @@ public sealed record AttributePath(string? SchemaUri, string Name, string? SubAt
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The longest attribute path <see cref="Parse"/> accepts: a schema URN and a dotted name fit many times over.</summary>
+    public const int MaxLength = 512;
+
+    /// <summary>
+    /// Parses <c>[URN ":"] ATTRNAME ["." subAttr]</c> (a <c>sortBy</c>, an <c>attributes</c> entry);
+    /// anything else throws <see cref="ScimException"/> 400 invalidPath naming <paramref name="where"/>.
+    /// </summary>
+    public static AttributePath Parse(string text, string where)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxLength)
+        {
+            throw ScimException.InvalidPath($"{where} is {text.Length} characters long; an attribute path has at most {MaxLength}.");
+        }
+
+        return TryParse(text.Trim(), out var reason)
+            ?? throw ScimException.InvalidPath($"{where} must be an attribute path such as 'name.givenName': expected {reason}.");
     }
 
     /// <summary>Parses <c>[URN ":"] ATTRNAME ["." subAttr]</c>, or returns null with a reason.</summary>

@@ -30,6 +30,10 @@ internal static class AttributeValueChecker
 
         // Lenient: a lone value for a multi-valued attribute is read as a one-element list.
         var items = value is JsonArray array ? array.ToList() : [value];
+        if (options.MaxValuesOf(attribute.Name) is { } cap && items.Count > cap)
+        {
+            throw ScimException.InvalidValue($"Attribute '{path}' has {items.Count} values; this server accepts at most {cap}.");
+        }
         var result = new JsonArray();
         foreach (var item in items)
         {

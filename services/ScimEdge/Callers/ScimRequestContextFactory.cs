@@ -28,6 +28,8 @@ public sealed class ScimRequestContextFactory(TenantSettingsCache tenants, IOpti
             ScimBaseUrl.Of(http.Request, options.Value.PublicBaseUrl),
             requestId,
             http.Request.Headers.UserAgent.ToString(),
-            settings.LenientAttributes || profile.Profile.LenientAttributes);
+            settings.LenientAttributes || profile.Profile.LenientAttributes,
+            profile.Profile.UpsertThroughValueFilter,
+            options.Value.MaxValuesPerAttribute);
     }
 }

@@ -6,7 +6,7 @@ public static class IdpProfileCatalog
     public const string Auto = "auto";
 
     /// <summary>Entra matches on userName by default, externalId when the admin changes the matching precedence.</summary>
-    public static IdpProfile Entra { get; } = new("entra", "userName/externalId", LenientAttributes: false);
+    public static IdpProfile Entra { get; } = new("entra", "userName/externalId", LenientAttributes: false, UpsertThroughValueFilter: true);
 
     /// <summary>Okta's existence check is <c>userName eq</c> (configurable only for OIN apps).</summary>
     public static IdpProfile Okta { get; } = new("okta", "userName", LenientAttributes: false);

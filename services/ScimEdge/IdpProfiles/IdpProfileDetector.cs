@@ -25,8 +25,9 @@ public static class IdpProfileDetector
         {
             return IdpProfileCatalog.Okta;
         }
-        // Guess: Entra's provisioning agent names Microsoft / Azure AD in its User-Agent.
-        if (agent.Contains("Azure AD", StringComparison.OrdinalIgnoreCase) || agent.Contains("Microsoft", StringComparison.OrdinalIgnoreCase))
+        // Guess: Entra's provisioning agent names Microsoft / Azure AD / Azure Active Directory in its User-Agent.
+        if (agent.Contains("Azure AD", StringComparison.OrdinalIgnoreCase) || agent.Contains("Azure Active Directory", StringComparison.OrdinalIgnoreCase)
+            || agent.Contains("Microsoft", StringComparison.OrdinalIgnoreCase))
         {
             return IdpProfileCatalog.Entra;
         }

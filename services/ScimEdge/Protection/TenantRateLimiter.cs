@@ -11,10 +11,12 @@ namespace Identity.ScimEdge.Protection;
 public sealed class TenantRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly int _burst;
 
     public TenantRateLimiter(IOptions<RateLimitOptions> options)
     {
         var limits = options.Value;
+        _burst = limits.Burst;
         _limiter = PartitionedRateLimiter.Create<string, string>(tenantId => RateLimitPartition.GetTokenBucketLimiter(tenantId, _ =>
             new TokenBucketRateLimiterOptions
             {
@@ -27,9 +29,12 @@ public sealed class TenantRateLimiter : IDisposable
     }
 
     /// <summary>True when the tenant may go on; otherwise how long it should wait.</summary>
-    public bool TryAcquire(string tenantId, out TimeSpan retryAfter)
+    public bool TryAcquire(string tenantId, out TimeSpan retryAfter) => TryAcquire(tenantId, 1, out retryAfter);
+
+    /// <summary>As <see cref="TryAcquire(string, out TimeSpan)"/> for a request worth several (a Bulk request's operations), at most a full burst.</summary>
+    public bool TryAcquire(string tenantId, int permits, out TimeSpan retryAfter)
     {
-        using var lease = _limiter.AttemptAcquire(tenantId);
+        using var lease = _limiter.AttemptAcquire(tenantId, Math.Clamp(permits, 0, _burst));
         if (lease.IsAcquired)
         {
             retryAfter = TimeSpan.Zero;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Identity.Scim.Errors;
+using Identity.Scim.Paths;
 using Identity.Scim.Resources;
 
 namespace Identity.ScimEdge.Requests;
@@ -46,7 +47,13 @@ internal sealed record ListQuery(
         // RFC 7644 §3.4.2.4: a startIndex below 1 is read as 1; a negative count as 0.
         var start = Math.Max(1, ParseInt(startIndex, "startIndex") ?? 1);
         var size = Math.Clamp(ParseInt(count, "count") ?? DefaultCount, 0, MaxCount);
-        return new ListQuery(Empty(filter), Empty(sortBy), descending, start, size, Empty(attributes), Empty(excluded));
+        var sort = Empty(sortBy);
+        if (sort is not null)
+        {
+            // RFC 7644 §3.4.2.3: sortBy is an attribute path; checked here so no store parses a malformed one.
+            sort = AttributePath.Parse(sort, "sortBy").ToString();
+        }
+        return new ListQuery(Empty(filter), sort, descending, start, size, Empty(attributes), Empty(excluded));
     }
 
     private static int? ParseInt(string? text, string name)

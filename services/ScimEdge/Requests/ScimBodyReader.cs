@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Identity.Scim.Errors;
+using Identity.Scim.Resources;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Identity.ScimEdge.Requests;
@@ -8,8 +8,6 @@ namespace Identity.ScimEdge.Requests;
 /// <summary>Reads a SCIM request body: JSON media types only, bounded in size and depth, an object at the top.</summary>
 internal static class ScimBodyReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
-
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         RequireJsonMediaType(request);
@@ -23,17 +21,43 @@ internal static class ScimBodyReader
             // Kestrel then stops reading at the limit, whatever Content-Length claimed (or chunked bodies).
             sizeFeature.MaxRequestBodySize = maxBytes;
         }
-        JsonNode? node;
+        var buffer = await ReadAllAsync(request.Body, maxBytes, cancellationToken);
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, documentOptions: Options, cancellationToken: cancellationToken);
+            // One strict pass: encoding, duplicate members and depth are refused here, at the door.
+            var node = StrictJsonParser.Parse(buffer.WrittenSpan, StrictJsonParser.DefaultMaxDepth);
+            return node as JsonObject ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
         }
-        catch (JsonException ex)
+        finally
         {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : "";
-            throw ScimException.InvalidSyntax($"The request body is not valid JSON{where}.");
+            buffer.Dispose();
         }
-        return node as JsonObject ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
+    }
+
+    private static async Task<PooledBuffer> ReadAllAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new PooledBuffer();
+        try
+        {
+            while (true)
+            {
+                var read = await body.ReadAsync(buffer.GetMemory(), cancellationToken);
+                if (read == 0)
+                {
+                    return buffer;
+                }
+                buffer.Advance(read);
+                if (buffer.Length > maxBytes)
+                {
+                    throw new ScimException(StatusCodes.Status413PayloadTooLarge, null, $"The request body is larger than {maxBytes} bytes.");
+                }
+            }
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     private static void RequireJsonMediaType(HttpRequest request)

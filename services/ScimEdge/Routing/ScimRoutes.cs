@@ -31,8 +31,18 @@ internal static class ScimRoutes
         GroupEndpoints.Map(scim);
         SearchEndpoint.Map(scim);
         BulkEndpoint.Map(scim);
-        scim.Map("/{**rest}", (string rest) =>
-            new ScimErrorResult(StatusCodes.Status404NotFound, null, $"There is no SCIM endpoint at '/{rest}'."))
+        scim.Map("/{**rest}", (string? rest, HttpContext http) =>
+            {
+                var allowed = AllowedMethods.For(http).At(http.Request.Path);
+                if (allowed.Count == 0)
+                {
+                    return new ScimErrorResult(StatusCodes.Status404NotFound, null, $"There is no SCIM endpoint at '/{rest}'.");
+                }
+                // RFC 9110 §15.5.6: a 405 lists the methods the resource does support.
+                http.Response.Headers.Allow = string.Join(", ", allowed);
+                return new ScimErrorResult(StatusCodes.Status405MethodNotAllowed, null,
+                    $"'/{rest}' does not support {http.Request.Method}; it accepts {string.Join(", ", allowed)}.");
+            })
             .ExcludeFromDescription();
     }
 }

@@ -22,6 +22,10 @@ public sealed class ScimOptions
     [Range(1, 10_000)]
     public int MaxBulkOperations { get; set; } = 1000;
 
+    /// <summary>Most values one multi-valued attribute (emails, addresses, ...) may carry in a request; groups' members are not capped.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxValuesPerAttribute { get; set; } = Identity.Scim.Validation.ValidationOptions.DefaultMaxValuesPerAttribute;
+
     /// <summary>Most resources in one list page (advertised as filter.maxResults).</summary>
     [Range(1, 1000)]
     public int MaxResults { get; set; } = 1000;

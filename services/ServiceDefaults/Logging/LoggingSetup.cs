@@ -13,6 +13,8 @@ internal static class LoggingSetup
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole();
+        // Costs nothing until a listener attaches: dotnet-trace/dotnet-monitor, and the tests' error-log guard.
+        builder.Logging.AddEventSourceLogger();
         builder.Logging.AddJsonConsole(o =>
         {
             o.IncludeScopes = true;

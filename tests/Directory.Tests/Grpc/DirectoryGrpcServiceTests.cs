@@ -128,6 +128,23 @@ public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
         Assert.StartsWith("The filter", error.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("name..givenName")]
+    [InlineData("urn:")]
+    [InlineData("userName.")]
+    [InlineData("x")]
+    public async Task ListUsers_MalformedSortBy_IsInvalidArgumentNotInternal(string sortBy)
+    {
+        var tenant = await TenantAsync();
+        var text = sortBy == "x" ? new string('x', 5000) : sortBy;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.ListUsersAsync(new ListUsersRequest { TenantId = tenant, SortBy = text }).ResponseAsync.WithTimeout());
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("sort_by", error.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ListUsers_PageTokens_WalkTheTenant()
     {

@@ -1,4 +1,5 @@
 using Identity.TestKit;
+using Identity.TestKit.ServerLogs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,8 @@ public sealed class GroupRoleConfigurationTests
             ["Storage:Provider"] = "Mongo",
         }));
 
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
+
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
         Assert.Contains("Storage__MongoConnectionString", error.Message, StringComparison.Ordinal);
@@ -27,6 +30,8 @@ public sealed class GroupRoleConfigurationTests
         {
             ["Storage:Provider"] = "Postgres",
         }));
+
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 

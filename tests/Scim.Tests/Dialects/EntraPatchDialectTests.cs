@@ -3,6 +3,7 @@ using Identity.Scim.Errors;
 using Identity.Scim.Patching;
 using Identity.Scim.Schemas;
 using Identity.Scim.Tests.Support;
+using Identity.Scim.Validation;
 
 namespace Identity.Scim.Tests.Dialects;
 
@@ -11,11 +12,14 @@ public sealed class EntraPatchDialectTests
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
+    // What the edge's Entra profile passes.
+    private static readonly ValidationOptions Entra = ValidationOptions.Default with { UpsertThroughValueFilter = true };
+
     private static JsonObject ApplyToUser(JsonObject user, string body) =>
-        PatchEngine.Apply(user, PatchRequest.Parse(Json.Node(body)), SchemaRegistry.Default.Users);
+        PatchEngine.Apply(user, PatchRequest.Parse(Json.Node(body)), SchemaRegistry.Default.Users, Entra);
 
     private static JsonObject ApplyToGroup(JsonObject group, string body) =>
-        PatchEngine.Apply(group, PatchRequest.Parse(Json.Node(body)), SchemaRegistry.Default.Groups);
+        PatchEngine.Apply(group, PatchRequest.Parse(Json.Node(body)), SchemaRegistry.Default.Groups, Entra);
 
     private static List<string> MemberIds(JsonObject group) =>
         group["members"] is JsonArray members ? members.Select(m => m!["value"]!.GetValue<string>()).ToList() : [];

@@ -23,28 +23,27 @@ public sealed class BulkProcessor(UserCommands users, GroupCommands groups)
     {
         var results = new JsonObject?[operations.Count];
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = operations.ToList();
+        var order = new BulkOrder(operations);
         var errors = 0;
-        while (pending.Count > 0 && (failOnErrors == 0 || errors < failOnErrors))
+        while ((failOnErrors == 0 || errors < failOnErrors) && order.TryTakeNext(out var ready))
         {
-            var ready = pending.FirstOrDefault(op => BulkIdReferences.Find(op).All(ids.ContainsKey));
-            if (ready is null)
-            {
-                foreach (var stuck in pending)
-                {
-                    results[stuck.Index] = Failure(stuck, new ScimException(StatusCodes.Status409Conflict, ScimErrorTypes.InvalidValue,
-                        "The operation references a bulkId that no successful operation of this request defines (or a circular reference)."));
-                }
-                break;
-            }
-            pending.Remove(ready);
+            cancellationToken.ThrowIfCancellationRequested();
             var result = await RunOneAsync(request, BulkIdReferences.Resolve(ready, ids), cancellationToken);
             results[ready.Index] = result.Response;
             if (result.CreatedId is { } created && ready.BulkId is { } bulkId)
             {
                 ids[bulkId] = created;
+                order.Resolved(bulkId);
             }
             errors += result.Failed ? 1 : 0;
+        }
+        if (failOnErrors == 0 || errors < failOnErrors)
+        {
+            foreach (var stuck in order.Waiting)
+            {
+                results[stuck.Index] = Failure(stuck, new ScimException(StatusCodes.Status409Conflict, ScimErrorTypes.InvalidValue,
+                    "The operation references a bulkId that no successful operation of this request defines (or a circular reference)."));
+            }
         }
         // RFC 7644 §3.7.3: after failOnErrors errors the rest is not attempted and not reported.
         return new JsonArray(results.Where(r => r is not null).Select(r => (JsonNode)r!).ToArray());

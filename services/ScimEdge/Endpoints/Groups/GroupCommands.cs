@@ -74,7 +74,7 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
         var plan = GroupPatchPlanner.Plan(patch, Schema);
         var (current, version) = await queries.GetAsync(request, id, withMembers: false, cancellationToken);
         RequireVersion(version, ifMatch);
-        var updated = plan.OtherOperations.Operations.Count > 0 ? PatchEngine.Apply(current, plan.OtherOperations, Schema, Options(request)) : null;
+        var updated = plan.OtherOperations.Operations.Count > 0 ? PatchEngine.Apply(current, plan.OtherOperations, Schema, Options(request), cancellationToken) : null;
 
         foreach (var change in plan.MemberChanges)
         {
@@ -165,5 +165,9 @@ public sealed class GroupCommands(GroupRoleService.GroupRoleServiceClient groups
     }
 
     private static ValidationOptions Options(ScimRequestContext request) =>
-        request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default;
+        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with
+        {
+            UpsertThroughValueFilter = request.UpsertThroughValueFilter,
+            MaxValuesPerAttribute = request.MaxValuesPerAttribute,
+        };
 }

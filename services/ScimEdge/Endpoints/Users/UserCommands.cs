@@ -62,7 +62,7 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
             ScimJson.Get(body, "active") is not null, cancellationToken);
 
     public Task<ScimOutcome> PatchAsync(ScimRequestContext request, string id, PatchRequest patch, long ifMatch, CancellationToken cancellationToken) =>
-        WriteAsync(request, id, ifMatch, before => PatchEngine.Apply(before, patch, Schema, Options(request)),
+        WriteAsync(request, id, ifMatch, before => PatchEngine.Apply(before, patch, Schema, Options(request), cancellationToken),
             patch.Operations.Any(MentionsActive), cancellationToken);
 
     public async Task DeleteAsync(ScimRequestContext request, string id, long ifMatch, CancellationToken cancellationToken)
@@ -196,7 +196,11 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     private static JsonObject Parse(User user) => JsonNode.Parse(user.ResourceJson) as JsonObject ?? new JsonObject();
 
     private static ValidationOptions Options(ScimRequestContext request) =>
-        request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default;
+        (request.LenientAttributes ? ValidationOptions.Lenient : ValidationOptions.Default) with
+        {
+            UpsertThroughValueFilter = request.UpsertThroughValueFilter,
+            MaxValuesPerAttribute = request.MaxValuesPerAttribute,
+        };
 
     private static bool MentionsActive(PatchOperation operation) =>
         operation.Path?.ToString().Equals("active", StringComparison.OrdinalIgnoreCase) == true

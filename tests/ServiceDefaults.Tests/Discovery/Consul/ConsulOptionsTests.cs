@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Identity.TestKit;
+using Identity.TestKit.ServerLogs;
 
 namespace Identity.ServiceDefaults.Tests.Discovery.Consul;
 
@@ -22,6 +23,7 @@ public sealed class ConsulOptionsTests
         builder.AddIdentityDefaults("opts-test", ServiceProtocol.Grpc);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["Logging:LogLevel:Default"] = "None" });
         await using var app = builder.Build();
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync()).WithTimeout();
 
