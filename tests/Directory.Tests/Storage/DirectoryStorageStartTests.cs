@@ -1,4 +1,5 @@
 using Identity.TestKit;
+using Identity.TestKit.ServerLogs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public sealed class DirectoryStorageStartTests
     {
         var app = App(("Storage:Provider", "Sqlit"), ("Storage:SqlitePath", ":memory:"));
 
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
         Assert.Contains("Storage__Provider is 'Sqlit'", error.Message, StringComparison.Ordinal);
@@ -27,6 +29,7 @@ public sealed class DirectoryStorageStartTests
     {
         var app = App(("Storage:Provider", "Mongo"));
 
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
         Assert.Contains("Storage__MongoConnectionString", error.Message, StringComparison.Ordinal);

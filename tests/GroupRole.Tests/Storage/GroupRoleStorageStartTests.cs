@@ -1,4 +1,5 @@
 using Identity.TestKit;
+using Identity.TestKit.ServerLogs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public sealed class GroupRoleStorageStartTests
             ["Storage:SqlitePath"] = ":memory:",
         }));
 
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
         Assert.Contains("Storage__Provider is 'Sqlit'", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Identity.Revocation.Storage;
 using Identity.Revocation.Storage.InProcess;
 using Identity.TestKit;
+using Identity.TestKit.ServerLogs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public sealed class RevocationStorageStartTests
     [Fact]
     public async Task Start_UnknownProvider_FailsNamingTheKeyAndTheAllowedValues()
     {
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RevocationHost.StartAsync(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Sqlit",
