@@ -30,4 +30,11 @@ public sealed class RevocationStorageOptions
     /// <summary>How long an expired session or token is still remembered (answered EXPIRED rather than UNKNOWN).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ExpiredGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Refuse to vouch for a tenant's users until its blocks are rebuilt from Directory (after
+    /// the store lost its state). Unset: on exactly when a Directory address is configured,
+    /// since without Directory there is nothing to rebuild from.
+    /// </summary>
+    public bool? FailClosedUntilRebuilt { get; set; }
 }
