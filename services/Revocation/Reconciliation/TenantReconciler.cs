@@ -87,8 +87,9 @@ internal sealed class TenantReconciler(IRevocationStore store, RepairMetrics met
             return false;
         }
         var state = await store.GetUserStateAsync(tenantId, userId, cancellationToken);
+        // Compared in whole milliseconds (the watermark's precision): a write in the block's millisecond counts as before it.
         if (!user.Active || user.Deleted is not null || state.Watermark is not { } blockedAt || user.LastModified is null
-            || user.LastModified.ToDateTimeOffset() <= blockedAt)
+            || user.LastModified.ToDateTimeOffset().ToUnixTimeMilliseconds() <= blockedAt.ToUnixTimeMilliseconds())
         {
             return false;
         }
