@@ -22,6 +22,8 @@ public sealed class TenantRestorer(
     RepairMetrics metrics,
     ILogger<TenantRestorer> logger)
 {
+    private const int MaxAttempts = 3;
+
     private readonly ConcurrentDictionary<string, Lazy<Task<int>>> _running = new(StringComparer.Ordinal);
 
     /// <summary>Whether the store refuses to vouch for unrestored tenants (it does when a Directory address is configured).</summary>
@@ -59,27 +61,44 @@ public sealed class TenantRestorer(
     {
         try
         {
-            var started = Stopwatch.GetTimestamp();
-            var restored = 0;
-            using var call = Directory().StreamInactiveUsers(new StreamInactiveUsersRequest { TenantId = tenantId });
-            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            for (var attempt = 1; ; attempt++)
             {
-                var batch = call.ResponseStream.Current.Users
-                    .Select(u => new LifecycleBlock(u.UserId, u.InactiveSince?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch, u.Deleted))
-                    .ToList();
-                await store.RestoreBlocksAsync(tenantId, batch, CancellationToken.None);
-                restored += batch.Count;
+                var started = Stopwatch.GetTimestamp();
+                var token = await store.BeginRestoreAsync(tenantId, CancellationToken.None);
+                var restored = await CopyBlocksAsync(tenantId);
+                // Only after every block is written, and only if nothing was lost meanwhile: from
+                // here on the store answers for this tenant.
+                if (await store.MarkTenantRestoredAsync(tenantId, token, CancellationToken.None))
+                {
+                    metrics.TenantRebuilt(restored);
+                    logger.TenantRebuilt(tenantId, restored, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    return restored;
+                }
+                if (attempt == MaxAttempts)
+                {
+                    throw new StoreUnavailableException($"Revocation's state was lost {MaxAttempts} times while tenant '{tenantId}' was rebuilt.");
+                }
             }
-            // Only after every block is written: from here on the store answers for this tenant.
-            await store.MarkTenantRestoredAsync(tenantId, CancellationToken.None);
-            metrics.TenantRebuilt(restored);
-            logger.TenantRebuilt(tenantId, restored, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return restored;
         }
         finally
         {
             // A later loss of state needs a new rebuild, not this finished one.
             _running.TryRemove(tenantId, out _);
         }
+    }
+
+    private async Task<int> CopyBlocksAsync(string tenantId)
+    {
+        var restored = 0;
+        using var call = Directory().StreamInactiveUsers(new StreamInactiveUsersRequest { TenantId = tenantId });
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            var batch = call.ResponseStream.Current.Users
+                .Select(u => new LifecycleBlock(u.UserId, u.InactiveSince?.ToDateTimeOffset() ?? DateTimeOffset.UnixEpoch, u.Deleted))
+                .ToList();
+            await store.RestoreBlocksAsync(tenantId, batch, CancellationToken.None);
+            restored += batch.Count;
+        }
+        return restored;
     }
 }

@@ -12,7 +12,7 @@ namespace Identity.Revocation.Storage;
 /// A store built to require restoration answers <see cref="RegisterOutcome.NotRestored"/> and
 /// <see cref="CredentialState.NotRestored"/> for a tenant until <see cref="MarkTenantRestoredAsync"/>
 /// has recorded, in the same backend as the blocks, that the tenant was rebuilt: losing the
-/// blocks loses that marker with them.
+/// blocks loses that marker with them (and the token of a rebuild in progress).
 /// </remarks>
 public interface IRevocationStore
 {
@@ -63,8 +63,18 @@ public interface IRevocationStore
     /// <summary>Whether the tenant's blocks were rebuilt since the store last lost its state (always true when not required).</summary>
     Task<bool> IsTenantRestoredAsync(string tenantId, CancellationToken cancellationToken);
 
-    /// <summary>Records that the tenant's blocks are rebuilt; from then on its answers are trusted.</summary>
-    Task MarkTenantRestoredAsync(string tenantId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts a rebuild of the tenant: records, next to its blocks, a token that
+    /// <see cref="MarkTenantRestoredAsync"/> must present. A loss during the rebuild loses the token too.
+    /// </summary>
+    Task<string> BeginRestoreAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the tenant's blocks are rebuilt, from then on trusted; false (nothing recorded)
+    /// when the state was lost since <see cref="BeginRestoreAsync"/> returned <paramref name="restoreToken"/>,
+    /// so blocks written before the loss are gone and the rebuild must start again.
+    /// </summary>
+    Task<bool> MarkTenantRestoredAsync(string tenantId, string restoreToken, CancellationToken cancellationToken);
 
     /// <summary>Tenants that have any revocation state here.</summary>
     Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken);

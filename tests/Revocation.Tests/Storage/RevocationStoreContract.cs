@@ -373,8 +373,10 @@ public abstract class RevocationStoreContract
         var other = TestTenant.New();
         await store.RestoreBlocksAsync(tenant, [new LifecycleBlock("gone", Time.GetUtcNow(), Deleted: false)], None).WithTimeout();
 
-        await store.MarkTenantRestoredAsync(tenant, None).WithTimeout();
+        var token = await store.BeginRestoreAsync(tenant, None).WithTimeout();
+        var marked = await store.MarkTenantRestoredAsync(tenant, token, None).WithTimeout();
 
+        Assert.True(marked);
         Assert.Equal(RegisterOutcome.Registered, await store.TryRegisterSessionAsync(Session(tenant, "u1", "s1"), None).WithTimeout());
         Assert.Equal(CredentialState.Valid, (await store.CheckSessionAsync(tenant, "u1", "s1", None).WithTimeout()).State);
         Assert.Equal(RegisterOutcome.Blocked, await store.TryRegisterSessionAsync(Session(tenant, "gone", "s2"), None).WithTimeout());

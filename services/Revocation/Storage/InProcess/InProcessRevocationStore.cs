@@ -261,10 +261,13 @@ public sealed class InProcessRevocationStore : IRevocationStore
 
     public Task<bool> IsTenantRestoredAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(IsRestored(tenantId));
 
-    public Task MarkTenantRestoredAsync(string tenantId, CancellationToken cancellationToken)
+    // The state dies only with the process, which takes any rebuild in progress with it: no token to check.
+    public Task<string> BeginRestoreAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(Guid.NewGuid().ToString("N"));
+
+    public Task<bool> MarkTenantRestoredAsync(string tenantId, string restoreToken, CancellationToken cancellationToken)
     {
         _restored[tenantId] = true;
-        return Task.CompletedTask;
+        return Task.FromResult(true);
     }
 
     public Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken)

@@ -40,6 +40,9 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>The tenant's restored marker: present once its blocks were rebuilt; a wipe removes it with them.</summary>
     public RedisKey Restored(string tenantId) => TenantPrefix(tenantId) + "restored";
 
+    /// <summary>The token of the tenant's rebuild in progress; a wipe during the rebuild removes it, and the rebuild starts over.</summary>
+    public RedisKey Restoring(string tenantId) => TenantPrefix(tenantId) + "restoring";
+
     /// <summary>Set of the tenant's users holding a lifecycle block (what the reconciler checks against Directory).</summary>
     public RedisKey LifecycleBlocked(string tenantId) => TenantPrefix(tenantId) + "lb";
 

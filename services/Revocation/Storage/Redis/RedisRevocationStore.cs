@@ -221,8 +221,19 @@ public sealed class RedisRevocationStore : IRevocationStore
     public Task<bool> IsTenantRestoredAsync(string tenantId, CancellationToken cancellationToken) =>
         _requireRestore ? RedisGuard.Run(() => _db.KeyExistsAsync(_keys.Restored(tenantId))) : Task.FromResult(true);
 
-    public Task MarkTenantRestoredAsync(string tenantId, CancellationToken cancellationToken) =>
-        RedisGuard.Run(() => _db.StringSetAsync(_keys.Restored(tenantId), Milliseconds(_time.GetUtcNow())));
+    public Task<string> BeginRestoreAsync(string tenantId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    {
+        var token = Guid.NewGuid().ToString("N");
+        await _db.StringSetAsync(_keys.Restoring(tenantId), token);
+        return token;
+    });
+
+    public Task<bool> MarkTenantRestoredAsync(string tenantId, string restoreToken, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    {
+        var result = await _db.ScriptEvaluateAsync(RedisScripts.MarkRestored,
+            [_keys.Restoring(tenantId), _keys.Restored(tenantId)], [restoreToken, Milliseconds(_time.GetUtcNow())]);
+        return (int)result == 1;
+    });
 
     public Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {

@@ -68,6 +68,15 @@ internal static class RedisScripts
         return { restored, u[1], u[2], u[3], u[4] }
         """;
 
+    // KEYS: restoring, restored; ARGV: token, now. The marker is set only if the rebuild's token
+    // survived: a wipe after BeginRestore took the blocks written so far with it.
+    public const string MarkRestored = """
+        if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+        redis.call('SET', KEYS[2], ARGV[2])
+        redis.call('DEL', KEYS[1])
+        return 1
+        """;
+
     // KEYS: lifecycle-blocked set; ARGV: user key prefix, then (user id, since ms) pairs. No events:
     // this rebuilds lost state, and the feed was lost with it.
     public const string RestoreBlocks = """
