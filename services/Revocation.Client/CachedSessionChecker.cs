@@ -84,6 +84,11 @@ public sealed class CachedSessionChecker : IAsyncDisposable
         {
             return new SessionVerdict(CredentialStatus.Unspecified, IsAllowed: false, FromCache: false, Degraded: true) { Rebuilding = true };
         }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound && !cancellationToken.IsCancellationRequested)
+        {
+            // A tenant Directory does not know: nobody in it holds a session.
+            return new SessionVerdict(CredentialStatus.Unknown, IsAllowed: false, FromCache: false, Degraded: false);
+        }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown
             && !cancellationToken.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Grpc.Core;
 using Identity.Revocation.Rebuild;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,13 @@ namespace Identity.Revocation.Grpc;
 /// rebuild, wait for it briefly, and otherwise answer "retry" (UNAVAILABLE, reason Rebuilding),
 /// never a verdict the caller could mistake for valid.
 /// </summary>
-public sealed class RestoreGate(TenantRestorer restorer, IOptions<RebuildOptions> options, ILogger<RestoreGate> logger)
+public sealed class RestoreGate(TenantRestorer restorer, IOptions<RebuildOptions> options, TimeProvider time, ILogger<RestoreGate> logger)
 {
+    // A tenant Directory does not know is remembered briefly, so calls naming a made-up tenant
+    // cost Directory one lookup per interval rather than one each.
+    private static readonly TimeSpan UnknownTenantMemory = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknownUntil = new(StringComparer.Ordinal);
+
     /// <summary>Runs <paramref name="call"/>; when it finds the tenant unrestored, rebuilds it and runs it once more.</summary>
     public async Task<T> VouchedAsync<T>(string tenantId, Func<Task<T>> call, Func<T, bool> notRestored, CancellationToken cancellationToken)
     {
@@ -27,12 +33,21 @@ public sealed class RestoreGate(TenantRestorer restorer, IOptions<RebuildOptions
 
     private async Task RestoreOrThrowAsync(string tenantId, CancellationToken cancellationToken)
     {
+        if (_unknownUntil.TryGetValue(tenantId, out var until))
+        {
+            if (time.GetUtcNow() < until)
+            {
+                throw Errors.TenantUnknown(tenantId);
+            }
+            _unknownUntil.TryRemove(tenantId, out _);
+        }
         try
         {
             await restorer.RestoreAsync(tenantId, cancellationToken).WaitAsync(options.Value.InlineWait, cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
+            _unknownUntil[tenantId] = time.GetUtcNow() + UnknownTenantMemory;
             throw Errors.TenantUnknown(tenantId);
         }
         catch (Exception ex) when (ex is TimeoutException or RpcException or Storage.StoreUnavailableException && !cancellationToken.IsCancellationRequested)

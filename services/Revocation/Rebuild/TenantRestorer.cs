@@ -40,15 +40,25 @@ public sealed class TenantRestorer(
         return run.Value.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Rebuilds the tenant if the store does not vouch for it; true when it did.</summary>
+    public async Task<bool> EnsureRestoredAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!FailsClosed || await store.IsTenantRestoredAsync(tenantId, cancellationToken))
+        {
+            return false;
+        }
+        await RestoreAsync(tenantId, cancellationToken);
+        return true;
+    }
+
     /// <summary>Rebuilds every tenant Directory lists that the store does not vouch for; answers how many it rebuilt.</summary>
     public async Task<int> RestoreAllAsync(CancellationToken cancellationToken)
     {
         var rebuilt = 0;
         await foreach (var tenantId in DirectoryTenants.ListAsync(Directory(), reconciler.Value.PageSize, cancellationToken))
         {
-            if (!await store.IsTenantRestoredAsync(tenantId, cancellationToken))
+            if (await EnsureRestoredAsync(tenantId, cancellationToken))
             {
-                await RestoreAsync(tenantId, cancellationToken);
                 rebuilt++;
             }
         }

@@ -50,11 +50,7 @@ public sealed class RevocationReconciler(
                 var report = new TenantReport();
                 try
                 {
-                    if (restorer.FailsClosed && !await services.GetRequiredService<IRevocationStore>().IsTenantRestoredAsync(tenantId, cancellationToken))
-                    {
-                        await restorer.RestoreAsync(tenantId, cancellationToken);
-                        report.Rebuilt = true;
-                    }
+                    report.Rebuilt = await restorer.EnsureRestoredAsync(tenantId, cancellationToken);
                     await tenantReconciler.ReconcileAsync(clients, tenantId, report, cancellationToken);
                     reports.Add(report);
                 }

@@ -102,6 +102,23 @@ public sealed class RebuildTests
         Assert.All(states, s => Assert.True(s is { Blocked: true }));
     }
 
+    [Fact]
+    public async Task TenantUnknownToDirectory_CallsAnswerNotFoundAndClientRefuses()
+    {
+        await using var stack = await LifecycleStack.StartAsync();
+        var client = stack.RevocationClient;
+        var tenant = TestTenant.New();
+        await using var checker = new CachedSessionChecker(client, new RevocationClientOptions { FailOpen = true });
+
+        var register = await Assert.ThrowsAsync<RpcException>(() => client.RegisterSessionAsync(Session(tenant, "u1", "s1")).ResponseAsync.WithTimeout());
+        var again = await Assert.ThrowsAsync<RpcException>(() => client.RegisterSessionAsync(Session(tenant, "u1", "s1")).ResponseAsync.WithTimeout());
+        var verdict = await checker.CheckSessionAsync(tenant, "u1", "s1").AsTask().WithTimeout();
+
+        Assert.Equal((StatusCode.NotFound, StatusCode.NotFound), (register.StatusCode, again.StatusCode));
+        Assert.False(verdict.IsAllowed);
+        Assert.Equal(CredentialStatus.Unknown, verdict.Status);
+    }
+
     // The rebuild is triggered by the call itself and usually done within it; "retry" is the other allowed answer.
     private static async Task<CredentialStatus> CheckOrRetryAsync(RevocationService.RevocationServiceClient client, string tenant, string userId, string sessionId)
     {
