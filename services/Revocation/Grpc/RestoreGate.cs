@@ -15,6 +15,7 @@ public sealed class RestoreGate(TenantRestorer restorer, IOptions<RebuildOptions
     // A tenant Directory does not know is remembered briefly, so calls naming a made-up tenant
     // cost Directory one lookup per interval rather than one each.
     private static readonly TimeSpan UnknownTenantMemory = TimeSpan.FromSeconds(5);
+    private const int MaxUnknownTenants = 10_000;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _unknownUntil = new(StringComparer.Ordinal);
 
     /// <summary>Runs <paramref name="call"/>; when it finds the tenant unrestored, rebuilds it and runs it once more.</summary>
@@ -47,6 +48,11 @@ public sealed class RestoreGate(TenantRestorer restorer, IOptions<RebuildOptions
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
+            // Bounded, so a flood of made-up tenant ids cannot grow it without end.
+            if (_unknownUntil.Count >= MaxUnknownTenants)
+            {
+                _unknownUntil.Clear();
+            }
             _unknownUntil[tenantId] = time.GetUtcNow() + UnknownTenantMemory;
             throw Errors.TenantUnknown(tenantId);
         }
