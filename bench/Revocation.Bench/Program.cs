@@ -4,9 +4,19 @@ using Identity.Revocation.Bench;
 using Identity.TestKit;
 
 // Usage: dotnet run -c Release --project bench/Revocation.Bench [-- seconds concurrencies [scenarios [channels]]]
+//    or: dotnet run -c Release --project bench/Revocation.Bench -- rebuild [users [stores]]
+//   rebuild: seeds Directory with that many inactive users (default 100000), wipes Revocation's
+//   state (FLUSHALL; a new in-process store) and times the rebuild; stores: all, inprocess or redis
 //   concurrencies: one or several caller counts, e.g. 16 or 8,16,32 (default 16)
 //   scenarios: all (default), inprocess or redis (load phases only, for profiling one store)
 //   channels: gRPC channels (HTTP/2 connections) the callers share (default 2)
+if (args.Length > 0 && args[0] == "rebuild")
+{
+    var users = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    await RebuildBench.RunAsync(users, args.Length > 2 ? args[2] : "all");
+    return;
+}
+
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 int[] concurrencies = args.Length > 1 ? [.. args[1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] : [16];
 var scenarios = args.Length > 2 ? args[2] : "all";

@@ -33,7 +33,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string? redisConnectionString)
+    public Uri ManagementUri { get; private init; } = null!;
+
+    public static async Task<ServiceProcess> StartAsync(string? redisConnectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var main = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
         var management = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
@@ -52,6 +54,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 ["Storage__RedisConnectionString"] = redisConnectionString ?? string.Empty,
             },
         };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         // For experiments on the service alone, e.g. REVOCATION_BENCH_SERVICE_ENV="DOTNET_gcServer=0;OTEL_SDK_DISABLED=true".
         foreach (var setting in (Environment.GetEnvironmentVariable("REVOCATION_BENCH_SERVICE_ENV") ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -64,7 +70,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var service = new ServiceProcess(process, main);
+        var service = new ServiceProcess(process, main) { ManagementUri = management };
         try
         {
             await WaitUntilReadyAsync(process, management);

@@ -100,7 +100,8 @@ public sealed class EmbeddedSuite : IAsyncDisposable
         RevocationUri = await AddAsync(Revocation, RevocationApp.Create, Options.RevocationPort, Options.RevocationManagementPort, extra, cancellationToken,
             ("Storage:Provider", string.IsNullOrEmpty(Options.Redis) ? "InProcess" : "Redis"),
             ("Storage:RedisConnectionString", Options.Redis),
-            ("Downstream:Directory", DirectoryUri.ToString()));
+            ("Downstream:Directory", DirectoryUri.ToString()),
+            ("Downstream:GroupRole", GroupRoleUri.ToString()));
         AdminKey = string.IsNullOrEmpty(Options.AdminKey) ? await LocalTokenFile.ReadOrCreateAdminKeyAsync(data, cancellationToken) : Options.AdminKey;
         ScimUri = await AddAsync(ScimEdge, ScimEdgeApp.Create, Options.ScimPort, Options.ScimManagementPort, extra, cancellationToken,
             ("Admin:ApiKey", AdminKey),

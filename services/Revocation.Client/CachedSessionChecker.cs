@@ -30,7 +30,9 @@ public sealed class CachedSessionChecker : IAsyncDisposable
     /// <summary>
     /// Whether the session may be used. Answers from memory when a VALID answer is cached and the
     /// tenant's feed is subscribed; otherwise asks the service. Never throws for an unreachable
-    /// service: the verdict is then <see cref="SessionVerdict.Degraded"/>.
+    /// service: the verdict is then <see cref="SessionVerdict.Degraded"/>. While the service rebuilds
+    /// the tenant's blocks the verdict is <see cref="SessionVerdict.Rebuilding"/> and never allowed,
+    /// even with <see cref="RevocationClientOptions.FailOpen"/>: the service is up and says it cannot vouch yet.
     /// </summary>
     public ValueTask<SessionVerdict> CheckSessionAsync(string tenantId, string userId, string sessionId, CancellationToken cancellationToken = default)
     {
@@ -77,6 +79,15 @@ public sealed class CachedSessionChecker : IAsyncDisposable
                 new CheckSessionRequest { TenantId = tenantId, UserId = userId, SessionId = sessionId },
                 deadline: _time.GetUtcNow().UtcDateTime + _options.CheckTimeout,
                 cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (RevocationErrors.IsRebuilding(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            return new SessionVerdict(CredentialStatus.Unspecified, IsAllowed: false, FromCache: false, Degraded: true) { Rebuilding = true };
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound && !cancellationToken.IsCancellationRequested)
+        {
+            // A tenant Directory does not know: nobody in it holds a session.
+            return new SessionVerdict(CredentialStatus.Unknown, IsAllowed: false, FromCache: false, Degraded: false);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown
             && !cancellationToken.IsCancellationRequested)

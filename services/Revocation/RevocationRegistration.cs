@@ -1,5 +1,7 @@
 using Identity.Contracts.Directory.V1;
+using Identity.Contracts.GroupRole.V1;
 using Identity.Revocation.Feed;
+using Identity.Revocation.Rebuild;
 using Identity.Revocation.Reconciliation;
 using Identity.Revocation.Grpc;
 using Identity.Revocation.Storage;
@@ -25,6 +27,7 @@ internal static class RevocationRegistration
         builder.Services.AddSingleton<StoreUnavailableInterceptor>();
         builder.Services.AddSingleton<RevocationGrpcService>();
         builder.Services.AddSingleton<FeedStreamer>();
+        builder.Services.AddSingleton<RestoreGate>();
 
         // Chosen when first resolved, not while registering: callers (tests, the DevHost) add
         // their configuration after AddRevocation runs.
@@ -41,19 +44,34 @@ internal static class RevocationRegistration
     {
         var configuration = builder.Configuration;
         builder.Services.AddValidatedOptions<RevocationReconcilerOptions>(RevocationReconcilerOptions.SectionName);
+        builder.Services.AddValidatedOptions<RebuildOptions>(RebuildOptions.SectionName);
         builder.Services.PostConfigure<RevocationReconcilerOptions>(o =>
         {
+            // The suite-wide names of the addresses, shared with other services' clients.
             if (string.IsNullOrWhiteSpace(o.DirectoryAddress))
             {
-                // The suite-wide name of Directory's address, shared with other services' clients.
                 o.DirectoryAddress = configuration["Downstream:Directory"];
             }
+            if (string.IsNullOrWhiteSpace(o.GroupRoleAddress))
+            {
+                o.GroupRoleAddress = configuration["Downstream:GroupRole"];
+            }
         });
-        // Resolved only when a pass runs, so a Revocation without Directory starts fine.
+        builder.Services.PostConfigure<RevocationStorageOptions>(o =>
+            o.FailClosedUntilRebuilt ??= !string.IsNullOrWhiteSpace(configuration["Reconciler:DirectoryAddress"] ?? configuration["Downstream:Directory"]));
+        // Resolved only when a rebuild or a pass runs, so a Revocation without Directory starts fine.
         builder.Services.AddIdentityGrpcClient<DirectoryService.DirectoryServiceClient>(
             sp => new Uri(sp.GetRequiredService<IOptions<RevocationReconcilerOptions>>().Value.DirectoryAddress!),
             "identity.directory.v1.DirectoryService",
-            ["ListUsers"]);
+            ["ListTenants", "StreamInactiveUsers", "GetUser"]);
+        builder.Services.AddIdentityGrpcClient<GroupRoleService.GroupRoleServiceClient>(
+            sp => new Uri(sp.GetRequiredService<IOptions<RevocationReconcilerOptions>>().Value.GroupRoleAddress!),
+            "identity.grouprole.v1.GroupRoleService",
+            ["GetEffectiveRoles", "SetUserSuspended"]);
+        builder.Services.AddSingleton<RepairMetrics>();
+        builder.Services.AddSingleton<TenantRestorer>();
+        builder.Services.AddHostedService<StartupRebuild>();
+        builder.Services.AddSingleton<TenantReconciler>();
         builder.Services.AddSingleton<RevocationReconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RevocationReconciler>());
     }

@@ -9,7 +9,8 @@ namespace Identity.Contracts.Tests;
 public sealed class ContractConventionsTests
 {
     // AuthenticateToken is how the edge learns the tenant from a bearer secret: it cannot name one.
-    private static readonly HashSet<string> TenantlessRequests = ["identity.directory.v1.AuthenticateTokenRequest"];
+    // Authentication finds the tenant from the token; ListTenants is the one listing across tenants (what Revocation rebuilds from).
+    private static readonly HashSet<string> TenantlessRequests = ["identity.directory.v1.AuthenticateTokenRequest", "identity.directory.v1.ListTenantsRequest"];
 
     public static TheoryData<string> Services() => new()
     {

@@ -24,4 +24,7 @@ public interface ITenantStore
     Task<TokenRecord?> RevokeTokenAsync(string tenantId, string tokenId, DateTimeOffset at, AuditEntry audit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TokenRecord>> ListTokensAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> tenant ids above <paramref name="afterId"/> (ordinal order); null starts at the first.</summary>
+    Task<IReadOnlyList<string>> ListTenantIdsAsync(string? afterId, int limit, CancellationToken cancellationToken);
 }

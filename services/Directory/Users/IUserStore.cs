@@ -32,4 +32,11 @@ public interface IUserStore
     Task<bool> HasAdoptableJitUsersAsync(string tenantId, CancellationToken cancellationToken);
 
     Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> deactivated or soft-deleted users with an ordinal above
+    /// <paramref name="afterOrdinal"/>, in creation order: keyset pages over the (tenant, ordinal) index,
+    /// so walking a whole tenant reads each row once (what Revocation rebuilds its blocks from).
+    /// </summary>
+    Task<IReadOnlyList<InactiveUserEntry>> ListInactiveAsync(string tenantId, long afterOrdinal, int limit, CancellationToken cancellationToken);
 }

@@ -15,6 +15,10 @@ public sealed class UserListing(IUserStore store)
     public const int DefaultCount = 100;
     public const int MaxCount = 1000;
 
+    /// <summary>A page of the tenant's deactivated and deleted users (see <see cref="IUserStore.ListInactiveAsync"/>).</summary>
+    public Task<IReadOnlyList<InactiveUserEntry>> ListInactiveAsync(string tenantId, long afterOrdinal, int limit, CancellationToken cancellationToken) =>
+        store.ListInactiveAsync(tenantId, afterOrdinal, limit, cancellationToken);
+
     public async Task<ListResult> ListAsync(ListRequest request, CancellationToken cancellationToken)
     {
         var filter = ParseFilter(request.Filter);

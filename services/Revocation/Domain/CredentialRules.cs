@@ -4,7 +4,7 @@ namespace Identity.Revocation.Domain;
 public static class CredentialRules
 {
     /// <summary>
-    /// A block outranks everything (the user is out, whatever the credential); then an individual
+    /// An unrestored tenant answers nothing; a block outranks everything (the user is out, whatever the credential); then an individual
     /// revocation or a watermark after issuance; then expiry. Past expiry plus the grace the
     /// credential is forgotten, as if it never was registered.
     /// </summary>
@@ -16,6 +16,10 @@ public static class CredentialRules
         DateTimeOffset now,
         TimeSpan grace)
     {
+        if (user.TenantNotRestored)
+        {
+            return CredentialState.NotRestored;
+        }
         if (user.Blocked)
         {
             return CredentialState.Blocked;
@@ -30,6 +34,10 @@ public static class CredentialRules
         }
         return now >= expiresAt ? CredentialState.Expired : CredentialState.Valid;
     }
+
+    /// <summary>The answer for a credential the store does not hold.</summary>
+    public static CredentialState WithoutCredential(UserState user) =>
+        user.TenantNotRestored ? CredentialState.NotRestored : user.Blocked ? CredentialState.Blocked : CredentialState.Unknown;
 
     /// <summary>Whether a stored credential is past the point where the store may forget it.</summary>
     public static bool IsForgotten(DateTimeOffset expiresAt, DateTimeOffset now, TimeSpan grace) => now >= expiresAt + grace;

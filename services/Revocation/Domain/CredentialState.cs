@@ -8,4 +8,7 @@ public enum CredentialState
     Blocked,
     Unknown,
     Expired,
+
+    /// <summary>The tenant's blocks are being rebuilt: no answer yet (the service says "retry", never a status).</summary>
+    NotRestored,
 }

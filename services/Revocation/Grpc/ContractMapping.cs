@@ -25,6 +25,41 @@ internal static class ContractMapping
         _ => RevocationEventType.Unspecified,
     };
 
+    /// <summary>RevokeUser's origin; unspecified (old callers) is a security block, which no reactivation lifts.</summary>
+    public static BlockOrigins ToRevokeOrigin(this BlockOrigin origin) => origin switch
+    {
+        BlockOrigin.Unspecified or BlockOrigin.Security => BlockOrigins.Security,
+        BlockOrigin.Lifecycle => BlockOrigins.Lifecycle,
+        _ => throw Errors.InvalidArgument($"origin {(int)origin} is not a block origin."),
+    };
+
+    /// <summary>UnblockUser's origin; unspecified (old callers, the edge's reactivation) lifts only a lifecycle block.</summary>
+    public static BlockOrigins ToUnblockOrigin(this BlockOrigin origin) => origin switch
+    {
+        BlockOrigin.Unspecified or BlockOrigin.Lifecycle => BlockOrigins.Lifecycle,
+        BlockOrigin.Security => BlockOrigins.Security,
+        _ => throw Errors.InvalidArgument($"origin {(int)origin} is not a block origin."),
+    };
+
+    public static BlockOrigin ToContract(this BlockOrigins origin) => origin switch
+    {
+        BlockOrigins.Lifecycle => BlockOrigin.Lifecycle,
+        BlockOrigins.Security => BlockOrigin.Security,
+        _ => BlockOrigin.Unspecified,
+    };
+
+    public static IEnumerable<BlockOrigin> ToContractList(this BlockOrigins blocks)
+    {
+        if (blocks.HasFlag(BlockOrigins.Lifecycle))
+        {
+            yield return BlockOrigin.Lifecycle;
+        }
+        if (blocks.HasFlag(BlockOrigins.Security))
+        {
+            yield return BlockOrigin.Security;
+        }
+    }
+
     public static Session ToContract(this SessionRecord session)
     {
         var contract = new Session
@@ -62,6 +97,7 @@ internal static class ContractMapping
         Watermark = record.Watermark is { } watermark ? Timestamp.FromDateTimeOffset(watermark) : null,
         Time = Timestamp.FromDateTimeOffset(record.Time),
         Reason = record.Reason,
+        Origin = record.Origin.ToContract(),
     };
 
     public static Timestamp? ToTimestamp(this DateTimeOffset? time) => time is { } value ? Timestamp.FromDateTimeOffset(value) : null;

@@ -8,9 +8,15 @@ using static Identity.Revocation.Grpc.RequestValidation;
 namespace Identity.Revocation.Grpc;
 
 /// <summary>Implements <c>identity.revocation.v1.RevocationService</c> over an <see cref="IRevocationStore"/>.</summary>
+/// <remarks>
+/// Every answer that vouches for a user (registrations, checks, GetUserState, UnblockUser) goes
+/// through <see cref="RestoreGate"/>: while the tenant's blocks are not rebuilt from Directory it
+/// is "retry", never a verdict. Revocations need no gate: a block is always safe to add.
+/// </remarks>
 public sealed class RevocationGrpcService(
     IRevocationStore store,
     FeedStreamer feed,
+    RestoreGate gate,
     TimeProvider time,
     ILogger<RevocationGrpcService> logger) : RevocationService.RevocationServiceBase
 {
@@ -20,7 +26,9 @@ public sealed class RevocationGrpcService(
         var session = new SessionRecord(
             Id(request.TenantId, "tenant_id"), Id(request.UserId, "user_id"), Id(request.SessionId, "session_id"),
             issuedAt, expiresAt, Attributes(request.Attributes));
-        if (!await store.TryRegisterSessionAsync(session, context.CancellationToken))
+        var outcome = await gate.VouchedAsync(session.TenantId, () => store.TryRegisterSessionAsync(session, context.CancellationToken),
+            o => o == RegisterOutcome.NotRestored, context.CancellationToken);
+        if (outcome == RegisterOutcome.Blocked)
         {
             throw Errors.UserBlocked(session.UserId);
         }
@@ -29,8 +37,11 @@ public sealed class RevocationGrpcService(
 
     public override async Task<CheckSessionResponse> CheckSession(CheckSessionRequest request, ServerCallContext context)
     {
-        var check = await store.CheckSessionAsync(
-            Id(request.TenantId, "tenant_id"), Id(request.UserId, "user_id"), Id(request.SessionId, "session_id"), context.CancellationToken);
+        var tenantId = Id(request.TenantId, "tenant_id");
+        var userId = Id(request.UserId, "user_id");
+        var sessionId = Id(request.SessionId, "session_id");
+        var check = await gate.VouchedAsync(tenantId, () => store.CheckSessionAsync(tenantId, userId, sessionId, context.CancellationToken),
+            c => c.State == CredentialState.NotRestored, context.CancellationToken);
         return new CheckSessionResponse { Status = check.State.ToContract(), ExpiresAt = check.ExpiresAt.ToTimestamp() };
     }
 
@@ -53,7 +64,9 @@ public sealed class RevocationGrpcService(
         var (issuedAt, expiresAt) = Lifetime(request.IssuedAt, request.ExpiresAt, time.GetUtcNow());
         var token = new TokenRecord(
             Id(request.TenantId, "tenant_id"), Id(request.UserId, "user_id"), Id(request.TokenId, "token_id"), issuedAt, expiresAt);
-        if (!await store.TryRegisterTokenAsync(token, context.CancellationToken))
+        var outcome = await gate.VouchedAsync(token.TenantId, () => store.TryRegisterTokenAsync(token, context.CancellationToken),
+            o => o == RegisterOutcome.NotRestored, context.CancellationToken);
+        if (outcome == RegisterOutcome.Blocked)
         {
             throw Errors.UserBlocked(token.UserId);
         }
@@ -62,7 +75,10 @@ public sealed class RevocationGrpcService(
 
     public override async Task<CheckTokenResponse> CheckToken(CheckTokenRequest request, ServerCallContext context)
     {
-        var check = await store.CheckTokenAsync(Id(request.TenantId, "tenant_id"), Id(request.TokenId, "token_id"), context.CancellationToken);
+        var tenantId = Id(request.TenantId, "tenant_id");
+        var tokenId = Id(request.TokenId, "token_id");
+        var check = await gate.VouchedAsync(tenantId, () => store.CheckTokenAsync(tenantId, tokenId, context.CancellationToken),
+            c => c.State == CredentialState.NotRestored, context.CancellationToken);
         return new CheckTokenResponse
         {
             Status = check.State.ToContract(),
@@ -82,8 +98,9 @@ public sealed class RevocationGrpcService(
     {
         var tenantId = Id(request.TenantId, "tenant_id");
         var userId = Id(request.UserId, "user_id");
-        var result = await store.RevokeUserAsync(tenantId, userId, Reason(request.Reason), context.CancellationToken);
-        logger.UserRevoked(tenantId, userId, request.Reason, result.SessionsRevoked, result.TokensRevoked);
+        var origin = request.Origin.ToRevokeOrigin();
+        var result = await store.RevokeUserAsync(tenantId, userId, origin, Reason(request.Reason), context.CancellationToken);
+        logger.UserRevoked(tenantId, userId, origin, request.Reason, result.SessionsRevoked, result.TokensRevoked);
         return new RevokeUserResponse
         {
             Watermark = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(result.Watermark),
@@ -97,18 +114,30 @@ public sealed class RevocationGrpcService(
     {
         var tenantId = Id(request.TenantId, "tenant_id");
         var userId = Id(request.UserId, "user_id");
-        var wasBlocked = await store.UnblockUserAsync(tenantId, userId, context.CancellationToken);
-        if (wasBlocked)
+        var origin = request.Origin.ToUnblockOrigin();
+        // Gated: lifting a block before the rebuild could be undone by the rebuild itself, or lift
+        // one the rebuild has not written yet; the caller retries instead.
+        await gate.VouchedAsync(tenantId, () => store.IsTenantRestoredAsync(tenantId, context.CancellationToken), restored => !restored, context.CancellationToken);
+        var result = await store.UnblockUserAsync(tenantId, userId, origin, context.CancellationToken);
+        if (result.WasBlocked)
         {
-            logger.UserUnblocked(tenantId, userId);
+            logger.UserUnblocked(tenantId, userId, origin, result.StillBlocked);
         }
-        return new UnblockUserResponse { WasBlocked = wasBlocked };
+        return new UnblockUserResponse { WasBlocked = result.WasBlocked, StillBlocked = result.StillBlocked };
     }
 
     public override async Task<GetUserStateResponse> GetUserState(GetUserStateRequest request, ServerCallContext context)
     {
-        var state = await store.GetUserStateAsync(Id(request.TenantId, "tenant_id"), Id(request.UserId, "user_id"), context.CancellationToken);
-        return new GetUserStateResponse { Blocked = state.Blocked, Watermark = state.Watermark.ToTimestamp() };
+        var tenantId = Id(request.TenantId, "tenant_id");
+        var userId = Id(request.UserId, "user_id");
+        var state = await gate.VouchedAsync(tenantId, () => store.GetUserStateAsync(tenantId, userId, context.CancellationToken),
+            s => s.TenantNotRestored, context.CancellationToken);
+        return new GetUserStateResponse
+        {
+            Blocked = state.Blocked,
+            Watermark = state.Watermark.ToTimestamp(),
+            BlockOrigins = { state.Blocks.ToContractList() },
+        };
     }
 
     public override Task WatchRevocations(WatchRevocationsRequest request, IServerStreamWriter<RevocationEvent> responseStream, ServerCallContext context) =>

@@ -1,23 +1,30 @@
 using Grpc.Core;
 using Identity.Contracts.Directory.V1;
+using Identity.Contracts.GroupRole.V1;
+using Identity.Revocation.Rebuild;
 using Identity.Revocation.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Identity.Revocation.Reconciliation;
 
 /// <summary>
-/// Repairs drift between Directory and Revocation: every user Directory lists as deactivated or
-/// deleted must be blocked here. The edge blocks before it writes Directory, so drift comes only
-/// from failures half-way; this pass, on a schedule and on demand, closes it.
+/// Keeps Revocation and GroupRole in step with Directory, on a schedule and on demand. The
+/// tenants come from Directory's list, never from what this process or its store remembers (a
+/// wiped Redis forgets them). A tenant whose blocks were lost is rebuilt first. The edge blocks
+/// before it writes Directory, so drift comes only from failures half-way; this pass closes it.
 /// </summary>
+/// <remarks>
+/// It lives in Revocation because the derived state that must be right before anything is trusted
+/// is Revocation's, and the rebuild and this pass read the same Directory stream; GroupRole is
+/// repaired through its public RPCs, so no fourth deployable is needed.
+/// </remarks>
 public sealed class RevocationReconciler(
     IServiceProvider services,
-    IRevocationStore store,
+    TenantRestorer restorer,
     IOptions<RevocationReconcilerOptions> options,
     TimeProvider time,
     ILogger<RevocationReconciler> logger) : BackgroundService
 {
-    private const string InactiveFilter = "active eq false";
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public bool HasDirectory => !string.IsNullOrWhiteSpace(options.Value.DirectoryAddress);
@@ -29,29 +36,41 @@ public sealed class RevocationReconciler(
         {
             throw new InvalidOperationException("No Directory address: set Reconciler__DirectoryAddress or Downstream__Directory.");
         }
-        var directory = services.GetRequiredService<DirectoryService.DirectoryServiceClient>();
+        var clients = new ReconcilerClients(
+            services.GetRequiredService<DirectoryService.DirectoryServiceClient>(),
+            string.IsNullOrWhiteSpace(options.Value.GroupRoleAddress) ? null : services.GetRequiredService<GroupRoleService.GroupRoleServiceClient>());
+        var tenantReconciler = services.GetRequiredService<TenantReconciler>();
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var tenants = (await store.ListTenantsAsync(cancellationToken)).Union(options.Value.Tenants, StringComparer.Ordinal).ToList();
-            int inactive = 0, blocked = 0;
+            var reports = new List<TenantReport>();
             var failed = new List<string>();
-            foreach (var tenantId in tenants)
+            await foreach (var tenantId in DirectoryTenants.ListAsync(clients.Directory, options.Value.PageSize, cancellationToken))
             {
+                var report = new TenantReport();
                 try
                 {
-                    var (tenantInactive, tenantBlocked) = await ReconcileTenantAsync(directory, tenantId, cancellationToken);
-                    inactive += tenantInactive;
-                    blocked += tenantBlocked;
+                    report.Rebuilt = await restorer.EnsureRestoredAsync(tenantId, cancellationToken);
+                    await tenantReconciler.ReconcileAsync(clients, tenantId, report, cancellationToken);
+                    reports.Add(report);
                 }
                 catch (Exception ex) when (ex is RpcException or StoreUnavailableException && !cancellationToken.IsCancellationRequested)
                 {
                     logger.ReconcilerTenantFailed(tenantId, ex);
+                    reports.Add(report);
                     failed.Add(tenantId);
                 }
             }
-            logger.ReconcilerPass(tenants.Count, inactive, blocked);
-            return new ReconcileReport(tenants.Count, inactive, blocked, failed);
+            var total = new ReconcileReport(
+                reports.Count,
+                reports.Sum(r => r.InactiveUsers),
+                reports.Sum(r => r.BlocksAdded),
+                reports.Sum(r => r.StaleBlocksLifted),
+                reports.Sum(r => r.SuspensionsAdded),
+                reports.Count(r => r.Rebuilt),
+                failed);
+            logger.ReconcilerPass(total.Tenants, total.InactiveUsers, total.Repairs, total.TenantsRebuilt);
+            return total;
         }
         finally
         {
@@ -89,45 +108,6 @@ public sealed class RevocationReconciler(
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private async Task<(int Inactive, int Blocked)> ReconcileTenantAsync(DirectoryService.DirectoryServiceClient directory, string tenantId, CancellationToken cancellationToken)
-    {
-        int inactive = 0, blocked = 0, seen = 0;
-        var pageSize = options.Value.PageSize;
-        var pageToken = string.Empty;
-        while (true)
-        {
-            var page = await directory.ListUsersAsync(new ListUsersRequest
-            {
-                TenantId = tenantId,
-                Filter = InactiveFilter,
-                IncludeDeleted = true,
-                SkipTotal = true,
-                Count = pageSize,
-                PageToken = pageToken,
-                StartIndex = pageToken.Length == 0 ? seen + 1 : 0,
-            }, cancellationToken: cancellationToken);
-            seen += page.Users.Count;
-            foreach (var user in page.Users.Where(u => !u.Active || u.Deleted is not null))
-            {
-                inactive++;
-                var state = await store.GetUserStateAsync(tenantId, user.Id, cancellationToken);
-                if (!state.Blocked)
-                {
-                    var reason = user.Deleted is not null ? "deleted" : "deactivated";
-                    await store.RevokeUserAsync(tenantId, user.Id, "reconciler: " + reason, cancellationToken);
-                    logger.ReconcilerBlocked(tenantId, user.Id, reason);
-                    blocked++;
-                }
-            }
-            // Page tokens when Directory gives them; otherwise SCIM start-index paging until a short page.
-            pageToken = page.NextPageToken;
-            if (page.Users.Count == 0 || (pageToken.Length == 0 && page.Users.Count < pageSize))
-            {
-                return (inactive, blocked);
-            }
         }
     }
 

@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Identity.Revocation.Reconciliation;
 
 /// <summary>
-/// The reconciler that blocks users Directory has deactivated or deleted but Revocation does not
-/// know about. Bound from <c>Reconciler</c> (<c>Reconciler__Interval</c>); the Directory address
-/// falls back to <c>Downstream__Directory</c>.
+/// The reconciler that keeps Revocation's blocks and GroupRole's suspensions in step with Directory.
+/// Bound from <c>Reconciler</c> (<c>Reconciler__Interval</c>); the addresses fall back to
+/// <c>Downstream__Directory</c> and <c>Downstream__GroupRole</c>.
 /// </summary>
 public sealed class RevocationReconcilerOptions
 {
@@ -21,14 +21,16 @@ public sealed class RevocationReconcilerOptions
     /// <summary>Directory's gRPC address (http://, static:// or consul://).</summary>
     public string? DirectoryAddress { get; set; }
 
-    /// <summary>
-    /// Tenants to reconcile besides those Revocation already holds state for. Directory has no
-    /// tenant listing RPC, so a tenant no app has registered anything in must be named here.
-    /// </summary>
-    public IList<string> Tenants { get; } = [];
+    /// <summary>GroupRole's gRPC address; unset: suspensions are not reconciled.</summary>
+    public string? GroupRoleAddress { get; set; }
 
+    /// <summary>Tenants per page of Directory's tenant list.</summary>
     [Range(1, 1000)]
     public int PageSize { get; set; } = 200;
+
+    /// <summary>Users checked at once (store reads and GroupRole calls) while walking a tenant's inactive users.</summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 8;
 
     public bool IsScheduled => Enabled ?? !string.IsNullOrWhiteSpace(DirectoryAddress);
 }

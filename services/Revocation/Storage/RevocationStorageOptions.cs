@@ -33,4 +33,11 @@ public sealed class RevocationStorageOptions
     public TimeSpan ExpiredGrace { get; set; } = TimeSpan.FromMinutes(10);
 
     public bool IsRedis => StorageProviders.Is(Provider, RedisProvider);
+
+    /// <summary>
+    /// Refuse to vouch for a tenant's users until its blocks are rebuilt from Directory (after
+    /// the store lost its state). Unset: on exactly when a Directory address is configured,
+    /// since without Directory there is nothing to rebuild from.
+    /// </summary>
+    public bool? FailClosedUntilRebuilt { get; set; }
 }

@@ -94,7 +94,8 @@ public sealed class RevocationGrpcServiceTests : IAsyncLifetime
     public async Task UnblockUser_AfterRevoke_AllowsNewSessions()
     {
         var tenant = TestTenant.New();
-        await _client.RevokeUserAsync(new RevokeUserRequest { TenantId = tenant, UserId = "u1", Reason = "deactivated" }).ResponseAsync.WithTimeout();
+        await _client.RevokeUserAsync(new RevokeUserRequest { TenantId = tenant, UserId = "u1", Reason = "deactivated", Origin = BlockOrigin.Lifecycle })
+            .ResponseAsync.WithTimeout();
 
         var unblocked = await _client.UnblockUserAsync(new UnblockUserRequest { TenantId = tenant, UserId = "u1" }).ResponseAsync.WithTimeout();
         await _client.RegisterSessionAsync(Session(tenant, "u1", "s2")).ResponseAsync.WithTimeout();
@@ -147,5 +148,53 @@ public sealed class RevocationGrpcServiceTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.NextAsync());
 
         Assert.Equal(StatusCode.OutOfRange, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnblockUser_UnspecifiedOriginOnRevokeWithoutOrigin_KeepsSecurityBlock()
+    {
+        var tenant = TestTenant.New();
+        await _client.RevokeUserAsync(new RevokeUserRequest { TenantId = tenant, UserId = "u1", Reason = "incident" }).ResponseAsync.WithTimeout();
+
+        var reactivation = await _client.UnblockUserAsync(new UnblockUserRequest { TenantId = tenant, UserId = "u1" }).ResponseAsync.WithTimeout();
+        var held = await _client.GetUserStateAsync(new GetUserStateRequest { TenantId = tenant, UserId = "u1" }).ResponseAsync.WithTimeout();
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.RegisterSessionAsync(Session(tenant, "u1", "s1")).ResponseAsync.WithTimeout());
+        var explicitUnblock = await _client.UnblockUserAsync(new UnblockUserRequest { TenantId = tenant, UserId = "u1", Origin = BlockOrigin.Security })
+            .ResponseAsync.WithTimeout();
+
+        Assert.False(reactivation.WasBlocked);
+        Assert.True(reactivation.StillBlocked);
+        Assert.True(held.Blocked);
+        Assert.Equal(new[] { BlockOrigin.Security }, held.BlockOrigins);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.True(explicitUnblock.WasBlocked);
+        Assert.False(explicitUnblock.StillBlocked);
+        await _client.RegisterSessionAsync(Session(tenant, "u1", "s2")).ResponseAsync.WithTimeout();
+    }
+
+    [Fact]
+    public async Task RevokeUser_UnknownOrigin_IsInvalidArgument()
+    {
+        var request = new RevokeUserRequest { TenantId = TestTenant.New(), UserId = "u1", Origin = (BlockOrigin)7 };
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _client.RevokeUserAsync(request).ResponseAsync.WithTimeout());
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task WatchRevocations_RevokeAndUnblock_EventsCarryOrigin()
+    {
+        var tenant = TestTenant.New();
+        using var watch = _client.WatchRevocations(new WatchRevocationsRequest { TenantId = tenant });
+        await watch.ResponseHeadersAsync.WithTimeout();
+
+        await _client.RevokeUserAsync(new RevokeUserRequest { TenantId = tenant, UserId = "u1", Origin = BlockOrigin.Lifecycle }).ResponseAsync.WithTimeout();
+        await _client.UnblockUserAsync(new UnblockUserRequest { TenantId = tenant, UserId = "u1", Origin = BlockOrigin.Lifecycle }).ResponseAsync.WithTimeout();
+
+        var revoked = await watch.ResponseStream.NextAsync();
+        var unblocked = await watch.ResponseStream.NextAsync();
+        Assert.Equal((RevocationEventType.UserRevoked, BlockOrigin.Lifecycle), (revoked.Type, revoked.Origin));
+        Assert.Equal((RevocationEventType.UserUnblocked, BlockOrigin.Lifecycle), (unblocked.Type, unblocked.Origin));
     }
 }

@@ -106,6 +106,14 @@ public sealed class MongoTenantStore(MongoDirectoryDatabase db) : ITenantStore
         return documents.Select(ReadToken).ToList();
     }
 
+    public async Task<IReadOnlyList<string>> ListTenantIdsAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        var filter = afterId is null ? new BsonDocument() : new BsonDocument("_id", new BsonDocument("$gt", afterId));
+        var documents = await db.Tenants.Find(filter).Sort(new BsonDocument("_id", 1)).Limit(limit)
+            .Project(new BsonDocument("_id", 1)).ToListAsync(cancellationToken);
+        return documents.Select(d => d["_id"].AsString).ToList();
+    }
+
     private async Task<bool> AuditedAsync(AuditEntry audit, Func<Task<bool>> change, CancellationToken cancellationToken)
     {
         var sequence = await MongoEventDocument.NextSequenceAsync(db, audit.TenantId, cancellationToken);

@@ -133,6 +133,34 @@ public sealed class MongoUserStore(MongoDirectoryDatabase db) : IUserStore
         _ => MongoUserDocument.PrimaryEmail,
     };
 
+    public async Task<IReadOnlyList<InactiveUserEntry>> ListInactiveAsync(string tenantId, long afterOrdinal, int limit, CancellationToken cancellationToken)
+    {
+        // Served by the (tenant, ordinal) index: a range scan that continues where the last page stopped.
+        var filter = new BsonDocument
+        {
+            { MongoUserDocument.Tenant, tenantId },
+            { MongoUserDocument.Ordinal, new BsonDocument("$gt", afterOrdinal) },
+            { "$or", new BsonArray
+                {
+                    new BsonDocument(MongoUserDocument.Active, false),
+                    new BsonDocument(MongoUserDocument.Deleted, new BsonDocument("$exists", true)),
+                }
+            },
+        };
+        var projection = new BsonDocument
+        {
+            { MongoUserDocument.UserId, 1 }, { MongoUserDocument.Ordinal, 1 }, { MongoUserDocument.LastModified, 1 }, { MongoUserDocument.Deleted, 1 },
+        };
+        var documents = await db.Users.Find(filter).Sort(new BsonDocument(MongoUserDocument.Ordinal, 1)).Limit(limit).Project(projection)
+            .ToListAsync(cancellationToken);
+        return documents.Select(d =>
+        {
+            var deleted = d.TryGetValue(MongoUserDocument.Deleted, out var value) && value.IsString ? ScimTime.Parse(value.AsString) : (DateTimeOffset?)null;
+            return new InactiveUserEntry(d[MongoUserDocument.UserId].AsString, d[MongoUserDocument.Ordinal].ToInt64(),
+                deleted ?? ScimTime.Parse(d[MongoUserDocument.LastModified].AsString), deleted is not null);
+        }).ToList();
+    }
+
     public async Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken)
     {
         var translated = MongoUserFilterTranslator.Translate(query.Filter);

@@ -133,6 +133,22 @@ public sealed class SqliteTenantStore(SqliteDatabase database) : ITenantStore
         return tokens;
     }
 
+    public async Task<IReadOnlyList<string>> ListTenantIdsAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.ConnectAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM tenants WHERE id > $after ORDER BY id LIMIT $limit";
+        command.Parameters.AddWithValue("$after", afterId ?? string.Empty);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
     private static void BindTenant(SqliteCommand command, TenantRecord tenant)
     {
         command.Parameters.AddWithValue("$id", tenant.Id);

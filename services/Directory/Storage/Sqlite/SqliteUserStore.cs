@@ -118,6 +118,30 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     public Task<UserPage> QueryAsync(UserQuery query, CancellationToken cancellationToken) =>
         new SqliteUserQuery(database, query).RunAsync(cancellationToken);
 
+    // A range over ux_users_ord (tenant, ord): each page continues where the last stopped.
+    private const string InactiveSql = """
+        SELECT id, ord, last_modified, deleted FROM users INDEXED BY ux_users_ord
+        WHERE tenant_id = $tenant AND ord > $after AND (active = 0 OR deleted IS NOT NULL)
+        ORDER BY ord LIMIT $limit
+        """;
+
+    public async Task<IReadOnlyList<InactiveUserEntry>> ListInactiveAsync(string tenantId, long afterOrdinal, int limit, CancellationToken cancellationToken)
+    {
+        await using var pooled = await database.RentReaderAsync(cancellationToken);
+        var command = pooled.Command(InactiveSql);
+        command.Parameters.AddWithValue("$tenant", tenantId);
+        command.Parameters.AddWithValue("$after", afterOrdinal);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var users = new List<InactiveUserEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var deleted = reader.IsDBNull(3) ? (DateTimeOffset?)null : ScimTime.Parse(reader.GetString(3));
+            users.Add(new InactiveUserEntry(reader.GetString(0), reader.GetInt64(1), deleted ?? ScimTime.Parse(reader.GetString(2)), deleted is not null));
+        }
+        return users;
+    }
+
     private static async Task EnsureUserNameFreeAsync(SqliteConnection connection, SqliteTransaction transaction, StoredUser user, CancellationToken cancellationToken)
     {
         var command = SqliteWriterCommands.For(connection, transaction,

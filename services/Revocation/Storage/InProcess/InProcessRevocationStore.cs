@@ -7,7 +7,8 @@ namespace Identity.Revocation.Storage.InProcess;
 
 /// <summary>
 /// The embedded store for the DevHost and single-process deployments: everything in memory
-/// under one lock, which makes each operation trivially atomic. State dies with the process.
+/// under one lock, which makes each operation trivially atomic. State dies with the process, and
+/// so do the restored-tenant markers: a new process vouches for no tenant until it is rebuilt.
 /// </summary>
 public sealed class InProcessRevocationStore : IRevocationStore
 {
@@ -15,6 +16,8 @@ public sealed class InProcessRevocationStore : IRevocationStore
 
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, InProcessTenant> _tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _restored = new(StringComparer.Ordinal);
+    private readonly bool _requireRestore;
     private readonly TenantSignals _signals = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _grace;
@@ -26,34 +29,40 @@ public sealed class InProcessRevocationStore : IRevocationStore
         _time = time;
         _grace = options.Value.ExpiredGrace;
         _feedMaxLength = options.Value.FeedMaxLength;
+        _requireRestore = options.Value.FailClosedUntilRebuilt ?? false;
     }
 
-    public Task<bool> TryRegisterSessionAsync(SessionRecord session, CancellationToken cancellationToken)
+    public Task<RegisterOutcome> TryRegisterSessionAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            if (!IsRestored(session.TenantId))
+            {
+                return Task.FromResult(RegisterOutcome.NotRestored);
+            }
             var tenant = Write(session.TenantId);
             if (tenant.UserOf(session.UserId).Blocked)
             {
-                return Task.FromResult(false);
+                return Task.FromResult(RegisterOutcome.Blocked);
             }
             tenant.Sessions[(session.UserId, session.SessionId)] = new StoredSession(session, Revoked: false);
             InProcessTenant.AddIndex(tenant.SessionsByUser, session.UserId, session.SessionId);
-            return Task.FromResult(true);
+            return Task.FromResult(RegisterOutcome.Registered);
         }
     }
 
     // Lock-free: see InProcessTenant for why a reader cannot see a half-applied revocation.
     public Task<SessionCheck> CheckSessionAsync(string tenantId, string userId, string sessionId, CancellationToken cancellationToken)
     {
+        var restored = IsRestored(tenantId);
         if (!_tenants.TryGetValue(tenantId, out var tenant))
         {
-            return Task.FromResult(new SessionCheck(CredentialState.Unknown, null));
+            return Task.FromResult(new SessionCheck(restored ? CredentialState.Unknown : CredentialState.NotRestored, null));
         }
-        var user = tenant.UserOf(userId);
+        var user = tenant.UserOf(userId) with { TenantNotRestored = !restored };
         if (!tenant.Sessions.TryGetValue((userId, sessionId), out var stored))
         {
-            return Task.FromResult(new SessionCheck(user.Blocked ? CredentialState.Blocked : CredentialState.Unknown, null));
+            return Task.FromResult(new SessionCheck(CredentialRules.WithoutCredential(user), null));
         }
         var record = stored.Record;
         var state = CredentialRules.Evaluate(user, record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
@@ -95,14 +104,18 @@ public sealed class InProcessRevocationStore : IRevocationStore
         }
     }
 
-    public Task<bool> TryRegisterTokenAsync(TokenRecord token, CancellationToken cancellationToken)
+    public Task<RegisterOutcome> TryRegisterTokenAsync(TokenRecord token, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
+            if (!IsRestored(token.TenantId))
+            {
+                return Task.FromResult(RegisterOutcome.NotRestored);
+            }
             var tenant = Write(token.TenantId);
             if (tenant.UserOf(token.UserId).Blocked)
             {
-                return Task.FromResult(false);
+                return Task.FromResult(RegisterOutcome.Blocked);
             }
             if (tenant.Tokens.TryGetValue(token.TokenId, out var previous))
             {
@@ -110,19 +123,20 @@ public sealed class InProcessRevocationStore : IRevocationStore
             }
             tenant.Tokens[token.TokenId] = new StoredToken(token, Revoked: false);
             InProcessTenant.AddIndex(tenant.TokensByUser, token.UserId, token.TokenId);
-            return Task.FromResult(true);
+            return Task.FromResult(RegisterOutcome.Registered);
         }
     }
 
     public Task<TokenCheck> CheckTokenAsync(string tenantId, string tokenId, CancellationToken cancellationToken)
     {
+        var restored = IsRestored(tenantId);
         if (!_tenants.TryGetValue(tenantId, out var tenant) || !tenant.Tokens.TryGetValue(tokenId, out var stored))
         {
-            return Task.FromResult(new TokenCheck(CredentialState.Unknown, null, null));
+            return Task.FromResult(new TokenCheck(restored ? CredentialState.Unknown : CredentialState.NotRestored, null, null));
         }
         var record = stored.Record;
-        var state = CredentialRules.Evaluate(tenant.UserOf(record.UserId), record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
-        return Task.FromResult(state == CredentialState.Unknown
+        var state = CredentialRules.Evaluate(tenant.UserOf(record.UserId) with { TenantNotRestored = !restored }, record.IssuedAt, record.ExpiresAt, stored.Revoked, _time.GetUtcNow(), _grace);
+        return Task.FromResult(state is CredentialState.Unknown or CredentialState.NotRestored
             ? new TokenCheck(state, null, null)
             : new TokenCheck(state, record.UserId, record.ExpiresAt));
     }
@@ -145,20 +159,21 @@ public sealed class InProcessRevocationStore : IRevocationStore
         }
     }
 
-    public Task<UserRevocation> RevokeUserAsync(string tenantId, string userId, string reason, CancellationToken cancellationToken)
+    public Task<UserRevocation> RevokeUserAsync(string tenantId, string userId, BlockOrigins origin, string reason, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var tenant = Write(tenantId);
             var now = _time.GetUtcNow();
-            var previous = tenant.UserOf(userId).Watermark;
+            var current = tenant.UserOf(userId);
+            var previous = current.Watermark;
             // Millisecond precision, like the Redis store, and never backwards.
             var watermark = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
             if (previous is { } earlier && earlier > watermark)
             {
                 watermark = earlier;
             }
-            tenant.Users[userId] = new UserState(Blocked: true, watermark);
+            tenant.Users[userId] = new UserState(current.Blocks | origin, watermark);
 
             var sessions = 0;
             if (tenant.SessionsByUser.Remove(userId, out var sessionIds))
@@ -184,31 +199,75 @@ public sealed class InProcessRevocationStore : IRevocationStore
                     }
                 }
             }
-            var eventId = Emit(tenant, tenantId, now, id => new RevocationEventRecord(tenantId, id, RevocationEventKind.UserRevoked, userId, null, null, watermark, now, reason));
+            var eventId = Emit(tenant, tenantId, now, id => new RevocationEventRecord(tenantId, id, RevocationEventKind.UserRevoked, userId, null, null, watermark, now, reason, origin));
             return Task.FromResult(new UserRevocation(watermark, sessions, tokens, eventId));
         }
     }
 
-    public Task<bool> UnblockUserAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    public Task<UnblockResult> UnblockUserAsync(string tenantId, string userId, BlockOrigins origin, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var tenant = Write(tenantId);
             var state = tenant.UserOf(userId);
-            if (!state.Blocked)
+            if ((state.Blocks & origin) == BlockOrigins.None)
             {
-                return Task.FromResult(false);
+                return Task.FromResult(new UnblockResult(WasBlocked: false, StillBlocked: state.Blocked));
             }
-            tenant.Users[userId] = state with { Blocked = false };
-            var now = _time.GetUtcNow();
-            Emit(tenant, tenantId, now, id => new RevocationEventRecord(tenantId, id, RevocationEventKind.UserUnblocked, userId, null, null, state.Watermark, now, string.Empty));
-            return Task.FromResult(true);
+            var remaining = state with { Blocks = state.Blocks & ~origin };
+            tenant.Users[userId] = remaining;
+            if (!remaining.Blocked)
+            {
+                var now = _time.GetUtcNow();
+                Emit(tenant, tenantId, now, id => new RevocationEventRecord(
+                    tenantId, id, RevocationEventKind.UserUnblocked, userId, null, null, state.Watermark, now, string.Empty, origin));
+            }
+            return Task.FromResult(new UnblockResult(WasBlocked: true, StillBlocked: remaining.Blocked));
         }
     }
 
     public Task<UserState> GetUserStateAsync(string tenantId, string userId, CancellationToken cancellationToken)
     {
-        return Task.FromResult(_tenants.TryGetValue(tenantId, out var tenant) ? tenant.UserOf(userId) : default);
+        var state = _tenants.TryGetValue(tenantId, out var tenant) ? tenant.UserOf(userId) : default;
+        return Task.FromResult(state with { TenantNotRestored = !IsRestored(tenantId) });
+    }
+
+    public Task<IReadOnlyList<string>> ListLifecycleBlockedAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> users = _tenants.TryGetValue(tenantId, out var tenant)
+                ? [.. tenant.Users.Where(u => u.Value.Blocks.HasFlag(BlockOrigins.Lifecycle)).Select(u => u.Key).Order(StringComparer.Ordinal)]
+                : [];
+            return Task.FromResult(users);
+        }
+    }
+
+    public Task RestoreBlocksAsync(string tenantId, IReadOnlyList<LifecycleBlock> blocks, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var tenant = Write(tenantId);
+            foreach (var block in blocks)
+            {
+                var current = tenant.UserOf(block.UserId);
+                var since = DateTimeOffset.FromUnixTimeMilliseconds(block.Since.ToUnixTimeMilliseconds());
+                var watermark = current.Watermark is { } earlier && earlier > since ? earlier : since;
+                tenant.Users[block.UserId] = new UserState(current.Blocks | BlockOrigins.Lifecycle, watermark);
+            }
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> IsTenantRestoredAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(IsRestored(tenantId));
+
+    // The state dies only with the process, which takes any rebuild in progress with it: no token to check.
+    public Task<string> BeginRestoreAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(Guid.NewGuid().ToString("N"));
+
+    public Task<bool> MarkTenantRestoredAsync(string tenantId, string restoreToken, CancellationToken cancellationToken)
+    {
+        _restored[tenantId] = true;
+        return Task.FromResult(true);
     }
 
     public Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken)
@@ -238,6 +297,8 @@ public sealed class InProcessRevocationStore : IRevocationStore
     }
 
     public Task WhenEventAppended(string tenantId) => _signals.WhenFired(tenantId);
+
+    private bool IsRestored(string tenantId) => !_requireRestore || _restored.ContainsKey(tenantId);
 
     private InProcessTenant Write(string tenantId)
     {

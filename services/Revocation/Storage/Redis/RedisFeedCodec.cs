@@ -26,7 +26,8 @@ internal static class RedisFeedCodec
             fields.GetValueOrDefault("token"),
             fields.TryGetValue("watermark", out var watermark) ? FromMilliseconds(watermark) : null,
             FromMilliseconds(fields["time"]),
-            fields.GetValueOrDefault("reason", string.Empty));
+            fields.GetValueOrDefault("reason", string.Empty),
+            fields.TryGetValue("origin", out var origin) ? (BlockOrigins)int.Parse(origin, NumberStyles.Integer, CultureInfo.InvariantCulture) : BlockOrigins.None);
     }
 
     public static DateTimeOffset FromMilliseconds(string text) =>

@@ -37,6 +37,18 @@ internal sealed class RedisKeys(string prefix)
 
     public RedisKey Feed(string tenantId) => TenantPrefix(tenantId) + "feed";
 
+    /// <summary>The tenant's restored marker: present once its blocks were rebuilt; a wipe removes it with them.</summary>
+    public RedisKey Restored(string tenantId) => TenantPrefix(tenantId) + "restored";
+
+    /// <summary>The token of the tenant's rebuild in progress; a wipe during the rebuild removes it, and the rebuild starts over.</summary>
+    public RedisKey Restoring(string tenantId) => TenantPrefix(tenantId) + "restoring";
+
+    /// <summary>Set of the tenant's users holding a lifecycle block (what the reconciler checks against Directory).</summary>
+    public RedisKey LifecycleBlocked(string tenantId) => TenantPrefix(tenantId) + "lb";
+
+    /// <summary>Prefix of the tenant's user hashes; scripts append the length-prefixed user id.</summary>
+    public string UserPrefix(string tenantId) => TenantPrefix(tenantId) + "u:";
+
     // Byte length, because the token script rebuilds user keys with Lua's string.len.
     private static string Scoped(string id) => Encoding.UTF8.GetByteCount(id).ToString(CultureInfo.InvariantCulture) + ":" + id;
 }

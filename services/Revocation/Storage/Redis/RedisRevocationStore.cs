@@ -18,6 +18,9 @@ public sealed class RedisRevocationStore : IRevocationStore
 {
     private static readonly RedisValue[] SessionFields = ["issued", "expires", "revoked"];
     private static readonly RedisValue[] UserFields = ["blocked", "watermark"];
+    private static readonly RedisValue Required = "1";
+    private static readonly RedisValue NotRequired = "0";
+    private const int RestoreChunk = 500;
 
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
@@ -27,6 +30,7 @@ public sealed class RedisRevocationStore : IRevocationStore
     private readonly TenantSignals _signals = new();
     private readonly ISubscriber _subscriber;
     private readonly ConcurrentDictionary<string, bool> _knownTenants = new(StringComparer.Ordinal);
+    private readonly bool _requireRestore;
 
     public RedisRevocationStore(RedisConnection connection, IOptions<RevocationStorageOptions> options, TimeProvider time)
     {
@@ -35,6 +39,7 @@ public sealed class RedisRevocationStore : IRevocationStore
         _time = time;
         _grace = options.Value.ExpiredGrace;
         _feedMaxLength = options.Value.FeedMaxLength;
+        _requireRestore = options.Value.FailClosedUntilRebuilt ?? false;
         _subscriber = connection.Multiplexer.GetSubscriber();
         _ = SubscribeAsync();
         connection.Multiplexer.ConnectionRestored += (_, _) =>
@@ -45,15 +50,16 @@ public sealed class RedisRevocationStore : IRevocationStore
         };
     }
 
-    public Task<bool> TryRegisterSessionAsync(SessionRecord session, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    public Task<RegisterOutcome> TryRegisterSessionAsync(SessionRecord session, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {
         var (ttl, forgetBefore) = Lifetime(session.ExpiresAt);
         var result = await _db.ScriptEvaluateAsync(RedisScripts.RegisterSession,
-            [_keys.User(session.TenantId, session.UserId), _keys.Session(session.TenantId, session.UserId, session.SessionId), _keys.UserSessions(session.TenantId, session.UserId)],
+            [_keys.User(session.TenantId, session.UserId), _keys.Session(session.TenantId, session.UserId, session.SessionId),
+             _keys.UserSessions(session.TenantId, session.UserId), _keys.Restored(session.TenantId)],
             [session.SessionId, session.UserId, Milliseconds(session.IssuedAt), Milliseconds(session.ExpiresAt),
-             JsonSerializer.Serialize(session.Attributes), ttl, forgetBefore]);
+             JsonSerializer.Serialize(session.Attributes), ttl, forgetBefore, RequireRestore]);
         await RememberTenantAsync(session.TenantId);
-        return (int)result == 1;
+        return Outcome((int)result);
     });
 
     // The hot path: two HMGETs pipelined in one round trip rather than a Lua script, because a
@@ -67,12 +73,17 @@ public sealed class RedisRevocationStore : IRevocationStore
     {
         RedisValue[] session;
         RedisValue[] user;
+        var restored = true;
         try
         {
+            // The marker is read first: a wipe after it also removed the session, which then
+            // answers UNKNOWN, never VALID.
+            var restoredRead = _requireRestore ? _db.KeyExistsAsync(_keys.Restored(tenantId)) : Task.FromResult(true);
             var sessionRead = _db.HashGetAsync(_keys.Session(tenantId, userId, sessionId), SessionFields);
             var userRead = _db.HashGetAsync(_keys.User(tenantId, userId), UserFields);
-            // Both awaited, so a failure of either is observed, never left unobserved.
-            await Task.WhenAll(sessionRead, userRead);
+            // All awaited, so a failure of any is observed, never left unobserved.
+            await Task.WhenAll(restoredRead, sessionRead, userRead);
+            restored = await restoredRead;
             session = await sessionRead;
             user = await userRead;
         }
@@ -80,14 +91,15 @@ public sealed class RedisRevocationStore : IRevocationStore
         {
             throw unavailable;
         }
-        var state = new UserState(user[0] == "1", FromMilliseconds(user[1]));
+        // Only whether any block is held matters to a check; which one is read by GetUserState.
+        var state = new UserState(user[0] == "1" ? BlockOrigins.Lifecycle : BlockOrigins.None, FromMilliseconds(user[1]), TenantNotRestored: !restored);
         if (session[1].IsNull)
         {
-            return new SessionCheck(state.Blocked ? CredentialState.Blocked : CredentialState.Unknown, null);
+            return new SessionCheck(CredentialRules.WithoutCredential(state), null);
         }
         var expiresAt = FromMilliseconds(session[1])!.Value;
         var result = CredentialRules.Evaluate(state, FromMilliseconds(session[0])!.Value, expiresAt, session[2] == "1", _time.GetUtcNow(), _grace);
-        return new SessionCheck(result, result == CredentialState.Unknown ? null : expiresAt);
+        return new SessionCheck(result, result is CredentialState.Unknown or CredentialState.NotRestored ? null : expiresAt);
     }
 
     public Task<bool> RevokeSessionAsync(string tenantId, string userId, string sessionId, string reason, CancellationToken cancellationToken) =>
@@ -112,55 +124,116 @@ public sealed class RedisRevocationStore : IRevocationStore
         return (IReadOnlyList<SessionRecord>)[.. sessions.OrderBy(s => s.ExpiresAt).ThenBy(s => s.SessionId, StringComparer.Ordinal)];
     });
 
-    public Task<bool> TryRegisterTokenAsync(TokenRecord token, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    public Task<RegisterOutcome> TryRegisterTokenAsync(TokenRecord token, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {
         var (ttl, forgetBefore) = Lifetime(token.ExpiresAt);
         var result = await _db.ScriptEvaluateAsync(RedisScripts.RegisterToken,
-            [_keys.User(token.TenantId, token.UserId), _keys.Token(token.TenantId, token.TokenId), _keys.UserTokens(token.TenantId, token.UserId)],
-            [token.TokenId, token.UserId, Milliseconds(token.IssuedAt), Milliseconds(token.ExpiresAt), ttl, forgetBefore]);
+            [_keys.User(token.TenantId, token.UserId), _keys.Token(token.TenantId, token.TokenId), _keys.UserTokens(token.TenantId, token.UserId),
+             _keys.Restored(token.TenantId)],
+            [token.TokenId, token.UserId, Milliseconds(token.IssuedAt), Milliseconds(token.ExpiresAt), ttl, forgetBefore, RequireRestore]);
         await RememberTenantAsync(token.TenantId);
-        return (int)result == 1;
+        return Outcome((int)result);
     });
 
     public Task<TokenCheck> CheckTokenAsync(string tenantId, string tokenId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {
         var values = (RedisValue[])(await _db.ScriptEvaluateAsync(RedisScripts.CheckToken,
-            [_keys.Token(tenantId, tokenId)], [_keys.TenantPrefix(tenantId) + "u:"]))!;
-        if (values.Length == 0)
+            [_keys.Token(tenantId, tokenId), _keys.Restored(tenantId)], [_keys.UserPrefix(tenantId), RequireRestore]))!;
+        var restored = values[0] == "1";
+        if (values.Length == 1)
         {
-            return new TokenCheck(CredentialState.Unknown, null, null);
+            return new TokenCheck(restored ? CredentialState.Unknown : CredentialState.NotRestored, null, null);
         }
-        var user = new UserState(values[4] == "1", FromMilliseconds(values[5]));
-        var expiresAt = FromMilliseconds(values[2])!.Value;
-        var state = CredentialRules.Evaluate(user, FromMilliseconds(values[1])!.Value, expiresAt, values[3] == "1", _time.GetUtcNow(), _grace);
-        return state == CredentialState.Unknown ? new TokenCheck(state, null, null) : new TokenCheck(state, values[0]!, expiresAt);
+        var user = new UserState(values[5] == "1" ? BlockOrigins.Lifecycle : BlockOrigins.None, FromMilliseconds(values[6]), TenantNotRestored: !restored);
+        var expiresAt = FromMilliseconds(values[3])!.Value;
+        var state = CredentialRules.Evaluate(user, FromMilliseconds(values[2])!.Value, expiresAt, values[4] == "1", _time.GetUtcNow(), _grace);
+        return state is CredentialState.Unknown or CredentialState.NotRestored
+            ? new TokenCheck(state, null, null)
+            : new TokenCheck(state, values[1]!, expiresAt);
     });
 
     public Task<bool> RevokeTokenAsync(string tenantId, string tokenId, string reason, CancellationToken cancellationToken) =>
         RevokeCredentialAsync(tenantId, _keys.Token(tenantId, tokenId), RevocationEventKind.TokenRevoked, "token", tokenId, reason);
 
-    public Task<UserRevocation> RevokeUserAsync(string tenantId, string userId, string reason, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
-    {
-        var result = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.RevokeUser,
-            [_keys.User(tenantId, userId), _keys.UserSessions(tenantId, userId), _keys.UserTokens(tenantId, userId), _keys.Feed(tenantId)],
-            [Milliseconds(_time.GetUtcNow()), _feedMaxLength, _keys.FeedChannel.ToString(), tenantId, userId, reason,
-             _keys.SessionPrefix(tenantId, userId), _keys.TokenPrefix(tenantId)]))!;
-        await RememberTenantAsync(tenantId);
-        return new UserRevocation(FromMilliseconds((string)result[0]!), (int)result[1], (int)result[2], (string)result[3]!);
-    });
+    public Task<UserRevocation> RevokeUserAsync(string tenantId, string userId, BlockOrigins origin, string reason, CancellationToken cancellationToken) =>
+        RedisGuard.Run(async () =>
+        {
+            var result = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.RevokeUser,
+                [_keys.User(tenantId, userId), _keys.UserSessions(tenantId, userId), _keys.UserTokens(tenantId, userId), _keys.Feed(tenantId),
+                 _keys.LifecycleBlocked(tenantId)],
+                [Milliseconds(_time.GetUtcNow()), _feedMaxLength, _keys.FeedChannel.ToString(), tenantId, userId, reason,
+                 _keys.SessionPrefix(tenantId, userId), _keys.TokenPrefix(tenantId), OriginField(origin), (int)origin]))!;
+            await RememberTenantAsync(tenantId);
+            return new UserRevocation(FromMilliseconds((string)result[0]!), (int)result[1], (int)result[2], (string)result[3]!);
+        });
 
-    public Task<bool> UnblockUserAsync(string tenantId, string userId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    public Task<UnblockResult> UnblockUserAsync(string tenantId, string userId, BlockOrigins origin, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {
-        var result = await _db.ScriptEvaluateAsync(RedisScripts.UnblockUser,
-            [_keys.User(tenantId, userId), _keys.Feed(tenantId)],
-            [Milliseconds(_time.GetUtcNow()), _feedMaxLength, _keys.FeedChannel.ToString(), tenantId, userId]);
-        return !result.IsNull;
+        var result = (RedisResult[])(await _db.ScriptEvaluateAsync(RedisScripts.UnblockUser,
+            [_keys.User(tenantId, userId), _keys.Feed(tenantId), _keys.LifecycleBlocked(tenantId)],
+            [Milliseconds(_time.GetUtcNow()), _feedMaxLength, _keys.FeedChannel.ToString(), tenantId, userId, OriginField(origin), (int)origin]))!;
+        return new UnblockResult((int)result[0] == 1, (int)result[1] == 1);
     });
 
     public Task<UserState> GetUserStateAsync(string tenantId, string userId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
     {
-        var values = await _db.HashGetAsync(_keys.User(tenantId, userId), UserFields);
-        return new UserState(values[0] == "1", FromMilliseconds(values[1]));
+        var values = (RedisValue[])(await _db.ScriptEvaluateAsync(RedisScripts.GetUserState,
+            [_keys.User(tenantId, userId), _keys.Restored(tenantId)], [RequireRestore]))!;
+        var blocks = BlockOrigins.None;
+        if (values[3] == "1")
+        {
+            blocks |= BlockOrigins.Security;
+        }
+        // A hash from before origins existed holds only 'blocked': a lifecycle block (see RedisScripts).
+        if (values[2] == "1" || (values[1] == "1" && values[2].IsNull && values[3].IsNull))
+        {
+            blocks |= BlockOrigins.Lifecycle;
+        }
+        return new UserState(blocks, FromMilliseconds(values[4]), TenantNotRestored: values[0] != "1");
+    });
+
+    public Task<IReadOnlyList<string>> ListLifecycleBlockedAsync(string tenantId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    {
+        var members = await _db.SetMembersAsync(_keys.LifecycleBlocked(tenantId));
+        return (IReadOnlyList<string>)[.. members.Select(m => (string)m!).Order(StringComparer.Ordinal)];
+    });
+
+    public Task RestoreBlocksAsync(string tenantId, IReadOnlyList<LifecycleBlock> blocks, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    {
+        // Scripts of a few hundred users, pipelined: one script per user would cost a round trip
+        // each, and one script for the whole tenant would stall Redis for every other client.
+        var pending = new List<Task<RedisResult>>();
+        foreach (var chunk in blocks.Chunk(RestoreChunk))
+        {
+            var args = new RedisValue[1 + (chunk.Length * 2)];
+            args[0] = _keys.UserPrefix(tenantId);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                args[1 + (i * 2)] = chunk[i].UserId;
+                args[2 + (i * 2)] = Milliseconds(chunk[i].Since);
+            }
+            pending.Add(_db.ScriptEvaluateAsync(RedisScripts.RestoreBlocks, [_keys.LifecycleBlocked(tenantId)], args));
+        }
+        await Task.WhenAll(pending);
+        await RememberTenantAsync(tenantId);
+        return true;
+    });
+
+    public Task<bool> IsTenantRestoredAsync(string tenantId, CancellationToken cancellationToken) =>
+        _requireRestore ? RedisGuard.Run(() => _db.KeyExistsAsync(_keys.Restored(tenantId))) : Task.FromResult(true);
+
+    public Task<string> BeginRestoreAsync(string tenantId, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    {
+        var token = Guid.NewGuid().ToString("N");
+        await _db.StringSetAsync(_keys.Restoring(tenantId), token);
+        return token;
+    });
+
+    public Task<bool> MarkTenantRestoredAsync(string tenantId, string restoreToken, CancellationToken cancellationToken) => RedisGuard.Run(async () =>
+    {
+        var result = await _db.ScriptEvaluateAsync(RedisScripts.MarkRestored,
+            [_keys.Restoring(tenantId), _keys.Restored(tenantId)], [restoreToken, Milliseconds(_time.GetUtcNow())]);
+        return (int)result == 1;
     });
 
     public Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken) => RedisGuard.Run(async () =>
@@ -207,6 +280,22 @@ public sealed class RedisRevocationStore : IRevocationStore
              kind.ToString(), idField, id, reason]);
         return !result.IsNull;
     });
+
+    private RedisValue RequireRestore => _requireRestore ? Required : NotRequired;
+
+    private static RegisterOutcome Outcome(int result) => result switch
+    {
+        1 => RegisterOutcome.Registered,
+        0 => RegisterOutcome.Blocked,
+        _ => RegisterOutcome.NotRestored,
+    };
+
+    private static string OriginField(BlockOrigins origin) => origin switch
+    {
+        BlockOrigins.Lifecycle => "lc",
+        BlockOrigins.Security => "sec",
+        _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, "One origin per call."),
+    };
 
     private (long Ttl, long ForgetBefore) Lifetime(DateTimeOffset expiresAt)
     {
