@@ -44,7 +44,9 @@ public sealed class RestoreGate(TenantRestorer restorer, IOptions<RebuildOptions
         }
         try
         {
-            await restorer.RestoreAsync(tenantId, cancellationToken).WaitAsync(options.Value.InlineWait, cancellationToken);
+            // One wait carries both the caller's token and the inline bound: a second wrapper task
+            // would be left to fault unobserved when the bound passes first and the rebuild then fails.
+            await restorer.RestoreAsync(tenantId, CancellationToken.None).WaitAsync(options.Value.InlineWait, cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {

@@ -33,6 +33,11 @@ public sealed class StartupRebuild(TenantRestorer restorer, IOptions<RebuildOpti
                 logger.RebuildPassFailed(ex);
                 delay = options.Value.RetryDelay;
             }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host is stopping: a Directory call cut short by it is our own stop, not a failure.
+                return;
+            }
             try
             {
                 await Task.Delay(delay, time, stoppingToken);

@@ -35,7 +35,7 @@ public sealed class TenantRestorer(
     /// </summary>
     public Task<int> RestoreAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var run = _running.GetOrAdd(tenantId, id => new Lazy<Task<int>>(() => RunAsync(id)));
+        var run = _running.GetOrAdd(tenantId, id => new Lazy<Task<int>>(() => Observed(RunAsync(id))));
         // The rebuild itself ignores the caller's cancellation: others may be waiting on it.
         return run.Value.WaitAsync(cancellationToken);
     }
@@ -63,6 +63,15 @@ public sealed class TenantRestorer(
             }
         }
         return rebuilt;
+    }
+
+    // Every waiter may have given up (its deadline passed) before the rebuild fails: the failure is
+    // then nobody's to observe, and an unobserved fault must not surface as a process-wide error.
+    private static Task<int> Observed(Task<int> rebuild)
+    {
+        rebuild.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return rebuild;
     }
 
     private DirectoryService.DirectoryServiceClient Directory() => services.GetRequiredService<DirectoryService.DirectoryServiceClient>();

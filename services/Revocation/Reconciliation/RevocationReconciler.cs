@@ -95,6 +95,11 @@ public sealed class RevocationReconciler(
             {
                 logger.ReconcilerTenantFailed("*", ex);
             }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // The host is stopping: a call cut short by it is our own stop, not a failure.
+                return;
+            }
         }
         while (await WaitAsync(timer, stoppingToken));
     }

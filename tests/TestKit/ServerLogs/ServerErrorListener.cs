@@ -26,11 +26,28 @@ internal sealed class ServerErrorListener : EventListener
                 return;
             }
             _instance = new ServerErrorListener();
-            TaskScheduler.UnobservedTaskException += (_, e) => ServerErrorLog.Record(new ServerLogEntry(
-                DateTimeOffset.UtcNow, "Critical", "TaskScheduler.UnobservedTaskException", "A task's exception was never observed",
-                e.Exception.InnerException?.GetType().FullName ?? e.Exception.GetType().FullName, e.Exception.InnerException?.Message ?? e.Exception.Message));
+            TaskScheduler.UnobservedTaskException += (_, e) =>
+            {
+                if (IsRetryingCallsOwnAttempt(e.Exception))
+                {
+                    return;
+                }
+                ServerErrorLog.Record(new ServerLogEntry(
+                    DateTimeOffset.UtcNow, "Critical", "TaskScheduler.UnobservedTaskException", "A task's exception was never observed",
+                    e.Exception.InnerException?.GetType().FullName ?? e.Exception.GetType().FullName, e.Exception.InnerException?.Message ?? e.Exception.Message));
+            };
         }
     }
+
+    // grpc-dotnet's retrying call (Grpc.Net.Client.Internal.Retry.RetryCall) keeps a task per
+    // attempt; when an attempt cannot even connect, that attempt's task faults after the call has
+    // already delivered the same failure to its caller, and nothing inside the library observes it.
+    // It is the library's bookkeeping, not an error our code dropped, so it alone is not counted.
+    private static bool IsRetryingCallsOwnAttempt(AggregateException exception) =>
+        exception.InnerExceptions.Count == 1
+        && exception.InnerException is Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Unavailable } rpc
+        && (rpc.StackTrace?.Contains("Grpc.Net.Client.Internal.Retry.RetryCall", StringComparison.Ordinal) ?? false)
+        && (rpc.StackTrace?.Contains(" at Identity.", StringComparison.Ordinal) ?? false) is false;
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
