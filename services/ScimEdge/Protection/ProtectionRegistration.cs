@@ -19,7 +19,6 @@ internal static class ProtectionRegistration
         builder.Services.AddValidatedOptions<TimeoutOptions>(TimeoutOptions.SectionName);
         builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddSingleton<ExpensiveRequestGate>();
-        builder.Services.AddScoped<ExpensiveRequestFilter>();
         builder.Services.AddRequestTimeouts();
         builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<TimeoutOptions>>((timeouts, options) =>
             timeouts.DefaultPolicy = new RequestTimeoutPolicy

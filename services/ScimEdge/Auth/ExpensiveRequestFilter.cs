@@ -1,7 +1,7 @@
-using Identity.ScimEdge.Auth;
 using Identity.ScimEdge.Errors;
+using Identity.ScimEdge.Protection;
 
-namespace Identity.ScimEdge.Protection;
+namespace Identity.ScimEdge.Auth;
 
 /// <summary>Holds one of the tenant's expensive-request slots while an expensive SCIM request runs; runs after authentication.</summary>
 internal sealed class ExpensiveRequestFilter(ExpensiveRequestGate gate) : IEndpointFilter
