@@ -3,6 +3,7 @@ using Identity.Directory.Grpc;
 using Identity.Directory.Storage;
 using Identity.Directory.Tenancy;
 using Identity.Directory.Users;
+using Identity.ServiceDefaults.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Identity.Directory;
@@ -15,6 +16,7 @@ internal static class DirectoryRegistration
         builder.Services.AddSingleton<ErrorInterceptor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChangeNotifier>();
+        builder.Services.AddValidatedOptions<RepeatedCreateOptions>(RepeatedCreateOptions.SectionName);
         builder.Services.AddSingleton<UserDirectory>();
         builder.Services.AddSingleton<UserListing>();
         builder.Services.AddSingleton<TokenService>();

@@ -27,6 +27,7 @@ internal static class ScimEdgeRegistration
         builder.Services.AddSingleton<TenantSettingsCache>();
         builder.Services.AddSingleton<ScimRequestContextFactory>();
         builder.Services.AddScoped<ScimAuthFilter>();
+        builder.Services.AddScoped<ExpensiveRequestFilter>();
         builder.Services.AddScoped<ScimExceptionFilter>();
         builder.Services.AddSingleton<AccessLifecycle>();
         builder.Services.AddValidatedOptions<UserCacheOptions>(UserCacheOptions.SectionName);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Identity.Directory.Auditing;
 using Identity.Directory.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Identity.Directory.Users;
 
@@ -9,7 +10,8 @@ namespace Identity.Directory.Users;
 /// versions, soft delete and JIT adoption. The store makes each write atomic with its audit
 /// entry and feed event; this class decides what the write is.
 /// </summary>
-public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, TimeProvider time)
+public sealed class UserDirectory(
+    IUserStore store, ChangeNotifier notifier, TimeProvider time, IOptions<RepeatedCreateOptions>? repeatedCreates = null)
 {
     // An unconditional delete (expected version 0) and a JIT upsert retry when a concurrent write wins the race.
     private const int UnconditionalAttempts = 5;
@@ -25,8 +27,28 @@ public sealed class UserDirectory(IUserStore store, ChangeNotifier notifier, Tim
         {
             return (await AdoptAsync(jit, resource, mutation, cancellationToken), true);
         }
+        return (await InsertOrRepeatAsync(candidate, mutation, cancellationToken), false);
+    }
+
+    /// <summary>Inserts a SCIM-created user; a taken userName that is this very create, retried, answers with the stored user.</summary>
+    private async Task<StoredUser> InsertOrRepeatAsync(StoredUser candidate, Mutation mutation, CancellationToken cancellationToken)
+    {
         var audit = Audit(candidate, AuditAction.UserCreated, 0, 1, mutation, "");
-        return (await WriteAsync(new UserWrite(candidate, 0, audit, UserChangeType.Created), cancellationToken), false);
+        try
+        {
+            return await WriteAsync(new UserWrite(candidate, 0, audit, UserChangeType.Created), cancellationToken);
+        }
+        catch (StoreConflictException ex) when (ex.Kind == ConflictKind.UserNameTaken)
+        {
+            var window = repeatedCreates?.Value.IdempotentCreateWindow ?? TimeSpan.Zero;
+            var taken = await store.FindAsync(candidate.TenantId, UserKey.UserName, candidate.UserName, cancellationToken);
+            var repeat = taken.FirstOrDefault(u => RepeatedCreate.IsRepeatOf(u, candidate, time.GetUtcNow(), window));
+            if (repeat is null)
+            {
+                throw;
+            }
+            return repeat;
+        }
     }
 
     public async Task<StoredUser> GetAsync(string tenantId, string userId, CancellationToken cancellationToken) =>

@@ -18,6 +18,7 @@ internal static class ProtectionRegistration
         builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddValidatedOptions<TimeoutOptions>(TimeoutOptions.SectionName);
         builder.Services.AddSingleton<TenantRateLimiter>();
+        builder.Services.AddSingleton<ExpensiveRequestGate>();
         builder.Services.AddRequestTimeouts();
         builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<TimeoutOptions>>((timeouts, options) =>
             timeouts.DefaultPolicy = new RequestTimeoutPolicy

@@ -14,4 +14,12 @@ public sealed class RateLimitOptions
     /// <summary>Requests a tenant may send at once after a quiet spell (<c>RateLimits__Burst</c>).</summary>
     [Range(1, 10_000_000, ErrorMessage = "RateLimits__Burst must be between 1 and 10000000.")]
     public int Burst { get; set; } = 200;
+
+    /// <summary>
+    /// Expensive requests (lists, searches, Bulk, large group PATCH) a tenant may have running at once
+    /// (<c>RateLimits__MaxConcurrentExpensive</c>). Four keeps a 2-core edge's workers mostly free for
+    /// other tenants while an IdP's paged re-sync still runs a few pages in parallel.
+    /// </summary>
+    [Range(1, 10_000, ErrorMessage = "RateLimits__MaxConcurrentExpensive must be between 1 and 10000.")]
+    public int MaxConcurrentExpensive { get; set; } = 4;
 }

@@ -25,6 +25,13 @@ internal sealed class CachedUser(User user, IReadOnlyList<GroupRef> groups, long
     /// <summary>Timestamp of the Directory read.</summary>
     public long CachedAt { get; } = cachedAt;
 
+    /// <summary>
+    /// What the entry holds in memory, roughly: the protobuf user, its strings as UTF-16 and the rendered
+    /// JSON a reader adds later are each about the user's wire size, hence three times it, plus the groups
+    /// and a fixed overhead for the objects and both index entries. Used to bound a tenant by bytes.
+    /// </summary>
+    public long EstimatedBytes { get; } = 3L * user.CalculateSize() + 2L * groups.Sum(g => (long)g.CalculateSize()) + 512;
+
     /// <summary>The userName as Directory compares it (lower-cased invariant), for filter lookups.</summary>
     public string UserNameKey { get; } = UserNameKeys.Of(user.UserName);
 

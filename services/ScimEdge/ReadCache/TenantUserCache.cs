@@ -16,6 +16,7 @@ internal sealed class TenantUserCache(string tenantId)
     private readonly ConcurrentDictionary<string, CachedUser> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _idByName = new(StringComparer.Ordinal);
     private long _epoch;
+    private long _bytes;
     private long _groupsGeneration;
     private long _lastUsed;
     private volatile bool _live;
@@ -26,6 +27,9 @@ internal sealed class TenantUserCache(string tenantId)
 
     /// <summary>Entries held: users plus userName index entries.</summary>
     public int Count => _byId.Count + _idByName.Count;
+
+    /// <summary>Estimated bytes of the cached users (<see cref="CachedUser.EstimatedBytes"/>); approximate under concurrent clears.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     public long LastUsed => Volatile.Read(ref _lastUsed);
 
@@ -60,12 +64,21 @@ internal sealed class TenantUserCache(string tenantId)
         {
             return;
         }
-        _byId[user.User.Id] = user;
+        CachedUser? replaced = null;
+        _byId.AddOrUpdate(user.User.Id, user, (_, old) =>
+        {
+            replaced = old;
+            return user;
+        });
+        Interlocked.Add(ref _bytes, user.EstimatedBytes - (replaced?.EstimatedBytes ?? 0));
         _idByName[user.UserNameKey] = user.User.Id;
         if (!Admits(ticket))
         {
             // A change landed while we stored: it may have run its removal before our write.
-            _byId.TryRemove(new KeyValuePair<string, CachedUser>(user.User.Id, user));
+            if (_byId.TryRemove(new KeyValuePair<string, CachedUser>(user.User.Id, user)))
+            {
+                Interlocked.Add(ref _bytes, -user.EstimatedBytes);
+            }
         }
     }
 
@@ -91,6 +104,7 @@ internal sealed class TenantUserCache(string tenantId)
         Interlocked.Increment(ref _epoch);
         if (_byId.TryRemove(userId, out var old))
         {
+            Interlocked.Add(ref _bytes, -old.EstimatedBytes);
             _idByName.TryRemove(old.UserNameKey, out _);
         }
         if (!string.IsNullOrEmpty(newUserName))
@@ -123,6 +137,7 @@ internal sealed class TenantUserCache(string tenantId)
     {
         _byId.Clear();
         _idByName.Clear();
+        Interlocked.Exchange(ref _bytes, 0);
     }
 
     private bool Admits(FillTicket ticket) => ticket.Live && _live && ticket.Epoch == Volatile.Read(ref _epoch);

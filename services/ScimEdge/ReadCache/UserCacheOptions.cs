@@ -15,6 +15,14 @@ public sealed class UserCacheOptions
     public int MaxUsers { get; set; } = 100_000;
 
     /// <summary>
+    /// Estimated bytes of users kept per tenant (<c>UserCache__MaxBytes</c>, 64 MB by default); a tenant over
+    /// it starts again empty, as over <see cref="MaxUsers"/>. Bounds tenants whose users are large (many
+    /// emails, groups or extension values), which a count alone does not.
+    /// </summary>
+    [Range(64 * 1024L, 64L * 1024 * 1024 * 1024, ErrorMessage = "UserCache__MaxBytes must be between 64 KB and 64 GB.")]
+    public long MaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// How long a user's <c>groups</c> may be served without asking GroupRole (<c>UserCache__GroupsMaxAge</c>).
     /// Changes made through this edge show at once; this bounds how late a change made through another
     /// edge replica, or straight on GroupRole, shows. Zero asks GroupRole on every read.

@@ -75,7 +75,7 @@ public sealed partial class UserReadCache : IHostedService, IDisposable
     internal CachedUser WithGroups(CachedUser user, IReadOnlyList<GroupRef> groups, FillTicket ticket) =>
         user.WithGroups(groups, ticket.GroupsGeneration, _time.GetTimestamp());
 
-    /// <summary>Stores a read, keeping each tenant within <see cref="UserCacheOptions.MaxUsers"/>.</summary>
+    /// <summary>Stores a read, keeping each tenant within <see cref="UserCacheOptions.MaxUsers"/> and <see cref="UserCacheOptions.MaxBytes"/>.</summary>
     internal void Store(TenantUserCache tenant, FillTicket ticket, CachedUser user)
     {
         MakeRoom(tenant);
@@ -90,7 +90,7 @@ public sealed partial class UserReadCache : IHostedService, IDisposable
 
     private void MakeRoom(TenantUserCache tenant)
     {
-        if (tenant.Count >= _options.MaxUsers)
+        if (tenant.Count >= _options.MaxUsers || tenant.Bytes >= _options.MaxBytes)
         {
             // Crude but bounded: a tenant that outgrows its share starts again, which costs reads, never correctness.
             tenant.Clear();

@@ -24,6 +24,7 @@ internal static class ScimRoutes
         // Errors first, so a failure inside authentication still answers the SCIM envelope.
         scim.AddEndpointFilter<ScimExceptionFilter>();
         scim.AddEndpointFilter<ScimAuthFilter>();
+        scim.AddEndpointFilter<ExpensiveRequestFilter>();
         scim.WithTags("SCIM");
         scim.WithMetadata(new TimeoutBody(ScimTimeoutBody.WriteAsync));
         SchemaEndpoints.Map(scim);

@@ -145,6 +145,31 @@ public sealed class TenantUserCacheTests : IDisposable
     }
 
     [Fact]
+    public void Store_OverMaxBytes_StartsTheTenantAgain_WhileFewUsersAreHeld()
+    {
+        const long maxBytes = 64 * 1024;
+        using var small = new UserReadCache(new DirectoryService.DirectoryServiceClient(_unused),
+            Options.Create(new UserCacheOptions { MaxUsers = 100_000, MaxBytes = maxBytes }), _time, NullLogger<UserReadCache>.Instance);
+        var tenant = LiveTenant();
+        var large = "{\"displayName\":\"" + new string('x', 8 * 1024) + "\"}";
+        long highest = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            var ticket = tenant.Begin();
+            var entry = _cache.Entry(new User { Id = $"u{i}", UserName = $"user{i}@example.com", Version = 1, ResourceJson = large }, Array.Empty<GroupRef>(), ticket);
+            small.Store(tenant, ticket, entry);
+            highest = Math.Max(highest, tenant.Bytes);
+        }
+        var beforeInvalidate = tenant.Bytes;
+        tenant.Invalidate("u19", null);
+
+        Assert.InRange(highest, 1, maxBytes + 3 * (8 * 1024 + 1024));
+        Assert.True(tenant.Count < 40, $"{tenant.Count} entries kept");
+        Assert.Null(tenant.Find("u0"));
+        Assert.True(tenant.Bytes < beforeInvalidate);
+    }
+
+    [Fact]
     public async Task IdleTenant_IsDroppedAndWatchedAfreshOnItsNextRead_ABusyOneIsKept()
     {
         using var cache = new UserReadCache(new DirectoryService.DirectoryServiceClient(_unused),

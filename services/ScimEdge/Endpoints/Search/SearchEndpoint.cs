@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Identity.Scim.Paths;
+using Identity.Scim.Schemas;
 using Identity.ScimEdge.Callers;
 using Identity.ScimEdge.Endpoints.Groups;
 using Identity.ScimEdge.Endpoints.Users;
@@ -11,7 +13,8 @@ namespace Identity.ScimEdge.Endpoints.Search;
 
 /// <summary>
 /// POST /.search at the root (RFC 7644 §3.4.3): the filter runs over Users and then Groups, and
-/// startIndex/count page over that concatenation, so every page is exact.
+/// startIndex/count page over that concatenation, so every page is exact. Each type answers the part
+/// of the filter it can (<see cref="TypeFilter"/>): a user-only filter finds users and no groups.
 /// </summary>
 internal static class SearchEndpoint
 {
@@ -30,7 +33,17 @@ internal static class SearchEndpoint
         var groupStart = Math.Max(1, query.StartIndex - userTotal);
         var remaining = query.Count - resources.Count;
         var withMembers = GroupQueries.WantsMembers(query.Attributes, query.ExcludedAttributes);
-        var (groupPage, groupTotal) = await groups.ListAsync(request, query with { StartIndex = groupStart, Count = Math.Max(remaining, 0) }, withMembers, cancellationToken);
+        var groupFilter = TypeFilter.For(query.Filter, SchemaRegistry.Default.Groups);
+        var (groupPage, groupTotal) = groupFilter.MatchesNothing
+            ? ([], 0)
+            : await groups.ListAsync(request, query with
+            {
+                Filter = groupFilter.Filter,
+                // A sort attribute Groups lack leaves them in their default order, after the users (§3.4.2.3: no value sorts last).
+                SortBy = SortsGroups(query.SortBy) ? query.SortBy : null,
+                StartIndex = groupStart,
+                Count = Math.Max(remaining, 0),
+            }, withMembers, cancellationToken);
         if (remaining > 0)
         {
             resources.AddRange(groupPage);
@@ -38,6 +51,9 @@ internal static class SearchEndpoint
         // Each resource keeps its own schema's projection; the list itself is schema-neutral.
         return new ScimListResult(resources.Select(r => Project(r, query)).ToList(), userTotal + groupTotal, query, schema: null);
     }
+
+    private static bool SortsGroups(string? sortBy) =>
+        sortBy is null || SchemaRegistry.Default.Groups.Resolve(AttributePath.Parse(sortBy, "sortBy")) is not null;
 
     private static JsonObject Project(JsonObject resource, ListQuery query)
     {
