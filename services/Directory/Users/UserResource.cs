@@ -40,6 +40,9 @@ public static class UserResource
         string tenantId, string id, JsonObject resource, long version, DateTimeOffset created, DateTimeOffset lastModified,
         UserOrigin origin, bool idpManaged, long ordinal = 0)
     {
+        // Last line of defence: a direct gRPC caller's password is dropped here too, before the
+        // user, its audit entry or its feed snapshot is written (the edge strips it first).
+        WriteOnlyAttributes.Strip(resource);
         ScimJson.Remove(resource, "id");
         resource["id"] = id;
         var location = ScimJson.Get(resource, "meta") is JsonObject oldMeta ? ScimJson.AsString(ScimJson.Get(oldMeta, "location")) : null;

@@ -5,7 +5,12 @@ namespace Identity.Directory.Storage.Sqlite;
 /// <summary>Directory's tables, brought up to date when the database opens. Times are fixed-width UTC text, so text order is time order.</summary>
 internal static class DirectorySchema
 {
-    public static SqliteSchema Schema { get; } = new("directory", [new(1, "tenants, tokens, users, emails, events", Tables)]);
+    public static SqliteSchema Schema { get; } = new("directory",
+    [
+        new(1, "tenants, tokens, users, emails, events", Tables),
+        // Passwords are write-only and never kept (RFC 7643 §4.1.1); files written before that rule lose theirs here.
+        new(2, "purge stored passwords from users and event snapshots", "", SqlitePasswordPurge.Run),
+    ]);
 
     // Version 1: the schema from before versioned steps, hence IF NOT EXISTS (files from then open unchanged).
     private const string Tables = """
