@@ -1,4 +1,5 @@
 using Identity.TestKit;
+using Identity.TestKit.ServerLogs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public sealed class DirectoryStorageStartTests
     public async Task Start_ProviderTypo_FailsNamingTheKeyAndTheAllowedValues()
     {
         var app = App(("Storage:Provider", "Sqlit"), ("Storage:SqlitePath", ":memory:"));
+        // The host logs the refusal it is provoked into; that error is the point of the test.
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
@@ -26,6 +29,7 @@ public sealed class DirectoryStorageStartTests
     public async Task Start_MongoWithoutConnectionString_FailsNamingTheKey()
     {
         var app = App(("Storage:Provider", "Mongo"));
+        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
