@@ -22,9 +22,8 @@ public sealed class PasswordPurgeMigrationTests : IDisposable
     [Fact]
     public async Task VersionOneFileWithStoredPasswords_OpensWithNoneLeft()
     {
-        var versionOne = new SqliteSchema("directory", [DirectorySchema.Schema.Steps[0]]);
         string annId, bobId;
-        using (var database = SqliteDatabase.Open(_path, versionOne))
+        using (var database = SqliteDatabase.Open(_path, DirectorySchema.Schema))
         {
             var directory = new UserDirectory(new SqliteUserStore(database), new ChangeNotifier(), TimeProvider.System);
             annId = (await directory.CreateAsync("t1", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ann@example.com"}""",
@@ -32,9 +31,10 @@ public sealed class PasswordPurgeMigrationTests : IDisposable
             bobId = (await directory.CreateAsync("t1", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bob@example.com"}""",
                 new Mutation("test", "r2"), false, CancellationToken.None).WithTimeout()).User.Id;
         }
-        // What the old code wrote: today's code strips on the way in, so the rows are doctored to match.
+        // What the old code wrote: today's code strips on the way in, so the rows are doctored to match, then the file is made version 1.
         PlantPassword(annId, "password", snapshotAsText: false);
         PlantPassword(bobId, "Password", snapshotAsText: true);
+        MakeVersionOne();
         Assert.Equal(4, CountRowsContaining(Secret));
         Assert.Equal(1, ReadVersion());
 
@@ -91,6 +91,15 @@ public sealed class PasswordPurgeMigrationTests : IDisposable
             update.Parameters.AddWithValue("$id", userId);
             Assert.Equal(1, update.ExecuteNonQuery());
         }
+    }
+
+    // Back to the version-1 shape: the columns later steps add are dropped, the recorded version is 1.
+    private void MakeVersionOne()
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "ALTER TABLE users DROP COLUMN jit_verified; PRAGMA user_version = 1;";
+        command.ExecuteNonQuery();
     }
 
     private int CountRowsContaining(string text)
