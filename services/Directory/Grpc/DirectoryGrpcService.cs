@@ -73,7 +73,8 @@ public sealed partial class DirectoryGrpcService(
     public override async Task<JitUpsertUserResponse> JitUpsertUser(JitUpsertUserRequest request, ServerCallContext context)
     {
         await RequireTenantAsync(request.TenantId, context.CancellationToken);
-        var profile = new JitProfile(request.UserName, request.Email, request.ExternalId, request.DisplayName, request.GivenName, request.FamilyName);
+        var profile = new JitProfile(request.UserName, request.Email, request.ExternalId, request.DisplayName, request.GivenName, request.FamilyName,
+            EnumMapping.ToDomain(request.VerifiedIdentifiers));
         var (user, created) = await users.JitUpsertAsync(request.TenantId, profile, MutationOf(request.Context, "jit"), context.CancellationToken);
         return new JitUpsertUserResponse { User = user.ToContract(), Created = created };
     }

@@ -48,4 +48,14 @@ internal static class EnumMapping
         UserChangeType.Adopted => Contract.UserChangeType.Adopted,
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "No contract value for this user change."),
     };
+
+    /// <summary>The identifiers an application says it verified; unspecified or unknown values verify nothing.</summary>
+    public static VerifiedIdentifiers ToDomain(IEnumerable<Contract.JitIdentifier> identifiers) =>
+        identifiers.Aggregate(VerifiedIdentifiers.None, (all, identifier) => all | identifier switch
+        {
+            Contract.JitIdentifier.ExternalId => VerifiedIdentifiers.ExternalId,
+            Contract.JitIdentifier.UserName => VerifiedIdentifiers.UserName,
+            Contract.JitIdentifier.Email => VerifiedIdentifiers.Email,
+            _ => VerifiedIdentifiers.None,
+        });
 }

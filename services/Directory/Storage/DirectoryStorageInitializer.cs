@@ -4,7 +4,7 @@ namespace Identity.Directory.Storage;
 
 /// <summary>
 /// Prepares the configured store when the service starts, before it takes traffic: MongoDB's
-/// indexes are created; the SQLite file is opened, which runs its schema steps.
+/// indexes are created and stored passwords purged; the SQLite file is opened, which runs its schema steps.
 /// </summary>
 internal sealed class DirectoryStorageInitializer(IServiceProvider services) : IHostedService
 {
@@ -12,10 +12,16 @@ internal sealed class DirectoryStorageInitializer(IServiceProvider services) : I
     {
         if (DirectoryStorageRegistration.Options(services).IsMongo)
         {
-            return services.GetRequiredService<MongoDirectoryDatabase>().EnsureIndexesAsync(cancellationToken);
+            return PrepareMongoAsync(services.GetRequiredService<MongoDirectoryDatabase>(), cancellationToken);
         }
         services.GetRequiredService<SqliteDatabase>();
         return Task.CompletedTask;
+    }
+
+    private static async Task PrepareMongoAsync(MongoDirectoryDatabase database, CancellationToken cancellationToken)
+    {
+        await database.EnsureIndexesAsync(cancellationToken);
+        await MongoPasswordPurge.RunAsync(database, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

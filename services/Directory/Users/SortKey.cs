@@ -71,9 +71,10 @@ public sealed record SortKey(string? Text, decimal? Number)
     /// <summary>Parses a sortBy attribute path with the SCIM core's parser.</summary>
     public static AttributePath ParsePath(string sortBy)
     {
+        AttributePath path;
         try
         {
-            return ScimFilter.Parse(sortBy + " pr") is PresentFilter present
+            path = ScimFilter.Parse(sortBy + " pr") is PresentFilter present
                 ? present.Path
                 : throw new DirectoryException(DirectoryFailure.InvalidValue, $"sort_by '{sortBy}' is not an attribute path.");
         }
@@ -82,5 +83,15 @@ public sealed record SortKey(string? Text, decimal? Number)
             // A malformed or oversized sort_by is the caller's error, not ours (it surfaced as INTERNAL).
             throw new DirectoryException(DirectoryFailure.InvalidValue, $"sort_by is not an attribute path: {ex.Detail}");
         }
+        try
+        {
+            // Sorting on password orders users by it, which reads it back as surely as a filter.
+            NeverReturnedAttributeGuard.ThrowIfNeverReturned(path, SchemaRegistry.Default.Users, "sort_by");
+        }
+        catch (ScimException ex)
+        {
+            throw new DirectoryException(DirectoryFailure.InvalidFilter, ex.Detail);
+        }
+        return path;
     }
 }

@@ -22,7 +22,8 @@ public sealed record StoredUser(
     DateTimeOffset LastModified,
     UserOrigin Origin,
     bool IdpManaged,
-    DateTimeOffset? Deleted)
+    DateTimeOffset? Deleted,
+    VerifiedIdentifiers JitVerified = VerifiedIdentifiers.None)
 {
     // The derived properties below stay out of the feed snapshot (StoredUserJson): they are recomputed on read.
     [JsonIgnore]

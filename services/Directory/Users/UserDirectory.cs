@@ -25,7 +25,7 @@ public sealed class UserDirectory(
         if (adoptJitMatch && await store.HasAdoptableJitUsersAsync(tenantId, cancellationToken)
             && await FindJitMatchAsync(candidate, cancellationToken) is { } jit)
         {
-            return (await AdoptAsync(jit, resource, mutation, cancellationToken), true);
+            return (await AdoptAsync(jit.User, jit.Key, resource, mutation, cancellationToken), true);
         }
         return (await InsertOrRepeatAsync(candidate, mutation, cancellationToken), false);
     }
@@ -101,7 +101,9 @@ public sealed class UserDirectory(
 
     /// <summary>
     /// An application's first-login upsert. Matches externalId, then userName, then primary
-    /// email; updates a JIT record it matches, leaves an IdP-managed one as the IdP wrote it.
+    /// email, each only when the application verified it (an unverified one would let anyone
+    /// who claims victim@corp log in as the victim); updates a JIT record it matches, leaves an
+    /// IdP-managed one as the IdP wrote it. An unverified userName that is taken is refused.
     /// </summary>
     public async Task<(StoredUser User, bool Created)> JitUpsertAsync(
         string tenantId, JitProfile profile, Mutation mutation, CancellationToken cancellationToken)
@@ -111,16 +113,26 @@ public sealed class UserDirectory(
         {
             throw new DirectoryException(DirectoryFailure.InvalidValue, "A JIT user needs a user_name or an email.");
         }
+        if (string.IsNullOrWhiteSpace(profile.UserName) && profile.Verified.HasFlag(VerifiedIdentifiers.Email))
+        {
+            // The userName defaults to the email, so it is as verified as the email.
+            profile = profile with { Verified = profile.Verified | VerifiedIdentifiers.UserName };
+        }
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await FindFirstAsync(tenantId, profile.ExternalId, userName, profile.Email, jitOnly: false, cancellationToken);
+            var existing = await FindFirstAsync(tenantId, Verified(profile.ExternalId, profile.Verified, VerifiedIdentifiers.ExternalId),
+                Verified(userName, profile.Verified, VerifiedIdentifiers.UserName),
+                Verified(profile.Email, profile.Verified, VerifiedIdentifiers.Email), jitOnly: false, cancellationToken);
             try
             {
                 return existing is null
                     ? (await JitCreateAsync(tenantId, userName, profile, mutation, cancellationToken), true)
-                    : (await JitUpdateAsync(existing, userName, profile, mutation, cancellationToken), false);
+                    : (await JitUpdateAsync(existing.Value.User, userName, profile, mutation, cancellationToken), false);
             }
-            catch (StoreConflictException ex) when (ex.Kind is ConflictKind.UserNameTaken or ConflictKind.VersionMismatch && attempt < UnconditionalAttempts)
+            // A taken userName is retried (a concurrent first login) only when a retry may match it: when it is verified.
+            catch (StoreConflictException ex) when ((ex.Kind == ConflictKind.VersionMismatch
+                || (ex.Kind == ConflictKind.UserNameTaken && profile.Verified.HasFlag(VerifiedIdentifiers.UserName)))
+                && attempt < UnconditionalAttempts)
             {
             }
         }
@@ -130,8 +142,9 @@ public sealed class UserDirectory(
     {
         var resource = JitResource.Merge(new JsonObject { ["schemas"] = new JsonArray(UserResource.CoreSchema), ["active"] = true }, userName, profile);
         var now = time.GetUtcNow();
-        var user = UserResource.Build(tenantId, Guid.CreateVersion7(now).ToString(), resource, 1, now, now, UserOrigin.Jit, idpManaged: false);
-        var audit = Audit(user, AuditAction.UserJitCreated, 0, 1, mutation, "");
+        var user = UserResource.Build(tenantId, Guid.CreateVersion7(now).ToString(), resource, 1, now, now, UserOrigin.Jit, idpManaged: false,
+            jitVerified: profile.Verified);
+        var audit = Audit(user, AuditAction.UserJitCreated, 0, 1, mutation, "verified: " + profile.Verified);
         return await WriteAsync(new UserWrite(user, 0, audit, UserChangeType.Created), cancellationToken);
     }
 
@@ -144,27 +157,41 @@ public sealed class UserDirectory(
         var resource = JsonNode.Parse(existing.ResourceJson)!.AsObject();
         var before = resource.DeepClone();
         JitResource.Merge(resource, userName, profile);
-        if (JsonNode.DeepEquals(before, resource))
+        var verified = existing.JitVerified | profile.Verified;
+        if (JsonNode.DeepEquals(before, resource) && verified == existing.JitVerified)
         {
             return existing;
         }
-        var next = Rebuild(existing, resource, idpManaged: false);
+        var next = Rebuild(existing, resource, idpManaged: false) with { JitVerified = verified };
         var audit = Audit(next, AuditAction.UserJitUpdated, existing.Version, next.Version, mutation, "");
         return await WriteAsync(new UserWrite(next, existing.Version, audit, UserChangeType.Updated), cancellationToken);
     }
 
-    private async Task<StoredUser> AdoptAsync(StoredUser jit, JsonObject resource, Mutation mutation, CancellationToken cancellationToken)
+    private async Task<StoredUser> AdoptAsync(StoredUser jit, UserKey matched, JsonObject resource, Mutation mutation, CancellationToken cancellationToken)
     {
         var next = Rebuild(jit, resource, idpManaged: true);
-        var audit = Audit(next, AuditAction.UserAdopted, jit.Version, next.Version, mutation, "JIT user adopted by the IdP");
+        // Which identifier merged the two records is what an investigation of a takeover needs first.
+        var audit = Audit(next, AuditAction.UserAdopted, jit.Version, next.Version, mutation,
+            $"JIT user adopted by the IdP; matched on verified {matched}");
         return await WriteAsync(new UserWrite(next, jit.Version, audit, UserChangeType.Adopted), cancellationToken);
     }
 
-    private Task<StoredUser?> FindJitMatchAsync(StoredUser incoming, CancellationToken cancellationToken) =>
+    private Task<(StoredUser User, UserKey Key)?> FindJitMatchAsync(StoredUser incoming, CancellationToken cancellationToken) =>
         FindFirstAsync(incoming.TenantId, incoming.ExternalId, incoming.UserName, incoming.PrimaryEmail, jitOnly: true, cancellationToken);
 
+    private static string? Verified(string? value, VerifiedIdentifiers verified, VerifiedIdentifiers identifier) =>
+        verified.HasFlag(identifier) ? value : null;
+
+    private static VerifiedIdentifiers IdentifierOf(UserKey key) => key switch
+    {
+        UserKey.ExternalId => VerifiedIdentifiers.ExternalId,
+        UserKey.UserName => VerifiedIdentifiers.UserName,
+        _ => VerifiedIdentifiers.Email,
+    };
+
     // The adoption order the issue fixes: externalId, then userName, then primary email, all case-insensitive.
-    private async Task<StoredUser?> FindFirstAsync(
+    // A JIT user is adoptable through a key only when the application verified that key at login.
+    private async Task<(StoredUser User, UserKey Key)?> FindFirstAsync(
         string tenantId, string? externalId, string? userName, string? email, bool jitOnly, CancellationToken cancellationToken)
     {
         (UserKey Key, string? Value)[] candidates = [(UserKey.ExternalId, externalId), (UserKey.UserName, userName), (UserKey.PrimaryEmail, email)];
@@ -174,10 +201,11 @@ public sealed class UserDirectory(
         foreach (var (key, value) in keys)
         {
             var lower = value.ToLowerInvariant();
-            var match = found.FirstOrDefault(u => Matches(u, key, lower) && (!jitOnly || (u.Origin == UserOrigin.Jit && !u.IdpManaged)));
+            var match = found.FirstOrDefault(u => Matches(u, key, lower)
+                && (!jitOnly || (u.Origin == UserOrigin.Jit && !u.IdpManaged && u.JitVerified.HasFlag(IdentifierOf(key)))));
             if (match is not null)
             {
-                return match;
+                return (match, key);
             }
         }
         return null;
@@ -193,7 +221,7 @@ public sealed class UserDirectory(
     private StoredUser Rebuild(StoredUser current, JsonObject resource, bool idpManaged)
     {
         return UserResource.Build(current.TenantId, current.Id, resource, current.Version + 1, current.Created, time.GetUtcNow(),
-            current.Origin, idpManaged, current.Ordinal);
+            current.Origin, idpManaged, current.Ordinal, current.JitVerified);
     }
 
     private async Task<StoredUser> WriteAsync(UserWrite write, CancellationToken cancellationToken)

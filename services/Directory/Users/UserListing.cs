@@ -42,6 +42,7 @@ public sealed class UserListing(IUserStore store)
         try
         {
             var filter = ScimFilter.Parse(text);
+            NeverReturnedAttributeGuard.ThrowIfReferenced(filter, SchemaRegistry.Default.Users);
             new FilterEvaluator(SchemaRegistry.Default.Users).Compile(filter);
             return filter;
         }

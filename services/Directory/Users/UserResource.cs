@@ -38,8 +38,11 @@ public static class UserResource
     /// <summary>Stamps id and meta into <paramref name="resource"/> and builds the stored user from it.</summary>
     public static StoredUser Build(
         string tenantId, string id, JsonObject resource, long version, DateTimeOffset created, DateTimeOffset lastModified,
-        UserOrigin origin, bool idpManaged, long ordinal = 0)
+        UserOrigin origin, bool idpManaged, long ordinal = 0, VerifiedIdentifiers jitVerified = VerifiedIdentifiers.None)
     {
+        // Last line of defence: a direct gRPC caller's password is dropped here too, before the
+        // user, its audit entry or its feed snapshot is written (the edge strips it first).
+        WriteOnlyAttributes.Strip(resource);
         ScimJson.Remove(resource, "id");
         resource["id"] = id;
         var location = ScimJson.Get(resource, "meta") is JsonObject oldMeta ? ScimJson.AsString(ScimJson.Get(oldMeta, "location")) : null;
@@ -72,7 +75,8 @@ public static class UserResource
             lastModified,
             origin,
             idpManaged,
-            Deleted: null);
+            Deleted: null,
+            jitVerified);
     }
 
     /// <summary>true/false, or the strings "True"/"false" some IdPs send; anything else is unknown.</summary>

@@ -73,10 +73,14 @@ public sealed class SqliteSchema
         }
         foreach (var step in _steps.Skip(current))
         {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = step.Sql;
-            command.ExecuteNonQuery();
+            if (!string.IsNullOrWhiteSpace(step.Sql))
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = step.Sql;
+                command.ExecuteNonQuery();
+            }
+            step.Rewrite?.Invoke(connection, transaction);
         }
         using (var version = connection.CreateCommand())
         {

@@ -188,7 +188,7 @@ public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
     public async Task JitUpsertUser_ThenCreateWithAdopt_AdoptsTheSameId()
     {
         var tenant = await TenantAsync();
-        var jit = await Client.JitUpsertUserAsync(new JitUpsertUserRequest { TenantId = tenant, UserName = "gus", Email = "gus@example.com" })
+        var jit = await Client.JitUpsertUserAsync(new JitUpsertUserRequest { TenantId = tenant, UserName = "gus", Email = "gus@example.com", VerifiedIdentifiers = { JitIdentifier.Email } })
             .ResponseAsync.WithTimeout();
 
         var adopted = await Client.CreateUserAsync(new CreateUserRequest

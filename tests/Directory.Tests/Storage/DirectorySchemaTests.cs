@@ -24,7 +24,9 @@ public sealed class DirectorySchemaTests : IDisposable
                 new Mutation("test", "r1"), false, CancellationToken.None).WithTimeout();
             userId = created.Id;
         }
-        // What the code before schema steps left behind: the same tables, created with IF NOT EXISTS, and user_version 0.
+        // What the code before schema steps left behind: the same tables, created with IF NOT EXISTS, and user_version 0
+        // (without the columns later steps add).
+        DropLaterColumns();
         SetVersion(0);
 
         using (var reopened = SqliteDatabase.Open(_path, DirectorySchema.Schema))
@@ -37,6 +39,14 @@ public sealed class DirectorySchemaTests : IDisposable
     }
 
     public void Dispose() => SqliteTestDatabase.DeleteFiles(_path);
+
+    private void DropLaterColumns()
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "ALTER TABLE users DROP COLUMN jit_verified;";
+        command.ExecuteNonQuery();
+    }
 
     private void SetVersion(int version)
     {

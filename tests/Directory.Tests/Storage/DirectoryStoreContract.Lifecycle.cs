@@ -95,7 +95,7 @@ public abstract partial class DirectoryStoreContract
     public async Task JitUpsert_NewPerson_CreatesJitUserOnce()
     {
         var tenant = TestTenant.New();
-        var profile = new JitProfile("rupert", "rupert@example.com", null, "Rupert", "Rupert", "R");
+        var profile = new JitProfile("rupert", "rupert@example.com", null, "Rupert", "Rupert", "R", VerifiedIdentifiers.UserName);
 
         var (first, created) = await Users.JitUpsertAsync(tenant, profile, new Mutation("app:portal", ""), CancellationToken.None).WithTimeout();
         var (again, createdAgain) = await Users.JitUpsertAsync(tenant, profile, new Mutation("app:portal", ""), CancellationToken.None).WithTimeout();
@@ -112,7 +112,7 @@ public abstract partial class DirectoryStoreContract
         await CreateAsync(tenant, UserJson("scim.only"));
         var empty = await Stores.Users.HasAdoptableJitUsersAsync(tenant, CancellationToken.None).WithTimeout();
 
-        var (jit, _) = await Users.JitUpsertAsync(tenant, new JitProfile("tess", "tess@example.com", null, null, null, null), Admin,
+        var (jit, _) = await Users.JitUpsertAsync(tenant, new JitProfile("tess", "tess@example.com", null, null, null, null, VerifiedIdentifiers.UserName), Admin,
             CancellationToken.None).WithTimeout();
         var withJit = await Stores.Users.HasAdoptableJitUsersAsync(tenant, CancellationToken.None).WithTimeout();
         var otherTenant = await Stores.Users.HasAdoptableJitUsersAsync(other, CancellationToken.None).WithTimeout();
@@ -135,7 +135,7 @@ public abstract partial class DirectoryStoreContract
     public async Task Create_WithAdoptJitMatch_AdoptsTheJitUserByEachKey(string key)
     {
         var tenant = TestTenant.New();
-        var (jit, _) = await Users.JitUpsertAsync(tenant, new JitProfile("sybil", "Sybil@Example.com", "EXT-9", null, null, null), Admin,
+        var (jit, _) = await Users.JitUpsertAsync(tenant, new JitProfile("sybil", "Sybil@Example.com", "EXT-9", null, null, null, Verified: VerifiedIdentifiers.ExternalId | VerifiedIdentifiers.UserName | VerifiedIdentifiers.Email), Admin,
             CancellationToken.None).WithTimeout();
         var json = key switch
         {
@@ -171,7 +171,7 @@ public abstract partial class DirectoryStoreContract
         var tenant = TestTenant.New();
         var scim = await CreateAsync(tenant, UserJson("uma", displayName: "Uma from IdP"));
 
-        var (user, created) = await Users.JitUpsertAsync(tenant, new JitProfile("uma", null, null, "Uma from app", null, null), Admin,
+        var (user, created) = await Users.JitUpsertAsync(tenant, new JitProfile("uma", null, null, "Uma from app", null, null, VerifiedIdentifiers.UserName), Admin,
             CancellationToken.None).WithTimeout();
 
         Assert.Equal((false, scim.Id, 1L, "Uma from IdP"), (created, user.Id, user.Version, user.DisplayName));

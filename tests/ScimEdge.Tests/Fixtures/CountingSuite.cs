@@ -27,6 +27,9 @@ public sealed class CountingSuite : IAsyncDisposable
 
     public EdgeHost Edge { get; }
 
+    /// <summary>The SQLite file of this suite's Directory, for tests that read its rows directly.</summary>
+    public string DirectoryDatabasePath => Path.Combine(_dataDirectory, "directory.db");
+
     public DirectoryCallLog Log { get; }
 
     public static async Task<CountingSuite> StartAsync(EmbeddedSuite suite, IDictionary<string, string?>? edgeSettings = null)

@@ -28,6 +28,7 @@ public static class MongoUserDocument
     public const string LastModified = "lm";
     public const string Origin = "o";
     public const string IdpManaged = "idp";
+    public const string JitVerified = "jv";
     public const string Deleted = "del";
     public const string Pending = "pend";
 
@@ -50,6 +51,7 @@ public static class MongoUserDocument
             { LastModified, ScimTime.Print(user.LastModified) },
             { Origin, (int)user.Origin },
             { IdpManaged, user.IdpManaged },
+            { JitVerified, (int)user.JitVerified },
         };
         if (user.Deleted is { } deleted)
         {
@@ -94,6 +96,8 @@ public static class MongoUserDocument
         {
             ResourceJson = json,
             Deleted = document.TryGetValue(Deleted, out var deleted) && deleted.IsString ? ScimTime.Parse(deleted.AsString) : null,
+            // Documents from before the field trust no identifier, like SQLite's column default.
+            JitVerified = document.TryGetValue(JitVerified, out var verified) && verified.IsInt32 ? (VerifiedIdentifiers)verified.AsInt32 : VerifiedIdentifiers.None,
         };
     }
 }

@@ -9,7 +9,7 @@ internal static class SqliteUserReader
 {
     public const string Select = """
         SELECT u.tenant_id, u.id, u.ord, u.user_name, u.external_id, u.display_name, u.active, u.resource_json, u.version,
-            u.created, u.last_modified, u.origin, u.idp_managed, u.deleted
+            u.created, u.last_modified, u.origin, u.idp_managed, u.deleted, u.jit_verified
         FROM users u
         """;
 
@@ -56,7 +56,8 @@ internal static class SqliteUserReader
             ScimTime.Parse(reader.GetString(10)),
             (UserOrigin)reader.GetInt32(11),
             reader.GetInt64(12) == 1,
-            reader.IsDBNull(13) ? null : ScimTime.Parse(reader.GetString(13)));
+            reader.IsDBNull(13) ? null : ScimTime.Parse(reader.GetString(13)),
+            (VerifiedIdentifiers)reader.GetInt32(14));
     }
 
     public static void Bind(SqliteCommand command, StoredUser user)
@@ -77,6 +78,7 @@ internal static class SqliteUserReader
         command.Parameters.AddWithValue("$origin", (int)user.Origin);
         command.Parameters.AddWithValue("$managed", user.IdpManaged ? 1 : 0);
         command.Parameters.AddWithValue("$deleted", user.Deleted is { } deleted ? ScimTime.Print(deleted) : DBNull.Value);
+        command.Parameters.AddWithValue("$jit_verified", (int)user.JitVerified);
     }
 
     // Emails are read back from the resource rather than joined: the resource is the source of truth.

@@ -161,14 +161,14 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         var command = SqliteWriterCommands.For(connection, transaction, insert
             ? """
               INSERT INTO users (tenant_id, id, ord, user_name, user_name_lower, external_id, external_id_lower, display_name, active,
-                  resource_json, version, created, last_modified, origin, idp_managed, deleted)
+                  resource_json, version, created, last_modified, origin, idp_managed, deleted, jit_verified)
               VALUES ($tenant, $id, $ord, $name, $name_lower, $ext, $ext_lower, $display, $active, $json, $version, $created, $modified,
-                  $origin, $managed, $deleted)
+                  $origin, $managed, $deleted, $jit_verified)
               """
             : """
               UPDATE users SET user_name = $name, user_name_lower = $name_lower, external_id = $ext, external_id_lower = $ext_lower,
                   display_name = $display, active = $active, resource_json = $json, version = $version, last_modified = $modified,
-                  origin = $origin, idp_managed = $managed, deleted = $deleted
+                  origin = $origin, idp_managed = $managed, deleted = $deleted, jit_verified = $jit_verified
               WHERE tenant_id = $tenant AND id = $id AND version = $expected
               """);
         SqliteUserReader.Bind(command, user);

@@ -31,6 +31,8 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     public async Task<ScimOutcome> CreateAsync(ScimRequestContext request, JsonObject body, CancellationToken cancellationToken)
     {
         var resource = ResourceValidator.ValidateCreate(body, Schema, Options(request));
+        // Accepted so provisioning succeeds, never forwarded: no password leaves the edge (Directory strips it again).
+        WriteOnlyAttributes.Strip(resource);
         var mutation = request.ToMutation();
         var created = await directory.CreateUserAsync(new CreateUserRequest
         {
@@ -139,6 +141,8 @@ public sealed class UserCommands(DirectoryService.DirectoryServiceClient directo
     private async Task<User> WriteAsync(
         ScimRequestContext request, User current, JsonObject before, JsonObject after, bool mentionsActive, CancellationToken cancellationToken)
     {
+        // PUT and PATCH meet here: a password they set is dropped before the RPC (and before the compare below).
+        WriteOnlyAttributes.Strip(after);
         var mutation = request.ToMutation();
         var transition = ActiveTransitions.Of(before, after, mentionsActive);
         if (transition == ActiveTransition.Deactivate)

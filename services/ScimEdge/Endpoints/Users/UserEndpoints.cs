@@ -65,6 +65,7 @@ internal static class UserEndpoints
     internal static async Task<IResult> ListCoreAsync(HttpContext http, ScimRequestContextFactory contexts, UserQueries users, ListQuery query)
     {
         var request = await contexts.CreateAsync(http);
+        NeverReturnedQueries.ThrowIfUsed(query, Schema);
         var (answered, match) = await users.TryFindByUserNameAsync(request, query, http.RequestAborted);
         if (answered)
         {
