@@ -18,7 +18,6 @@ public sealed class DirectoryStorageStartTests
         // The host logs the refusal it is provoked into; that error is the point of the test.
         using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
 
-        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
         Assert.Contains("Storage__Provider is 'Sqlit'", error.Message, StringComparison.Ordinal);
@@ -32,7 +31,6 @@ public sealed class DirectoryStorageStartTests
         var app = App(("Storage:Provider", "Mongo"));
         using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
 
-        using var refusal = ServerErrorLog.Allow("Microsoft.Extensions.Hosting", exceptionType: typeof(OptionsValidationException));
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => LoopbackService.StartAsync(app)).WithTimeout();
 
         Assert.Contains("Storage__MongoConnectionString", error.Message, StringComparison.Ordinal);
