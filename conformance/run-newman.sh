@@ -83,6 +83,10 @@ mgmt_port="$(free_port)"
 devhost_log="$report_dir/devhost.log"
 export IDENTITY_DATA_DIR="$data_dir" IDENTITY_BOOTSTRAP_TENANT="newman" IDENTITY_BOOTSTRAP_TOKEN="$token" IDENTITY_ADMIN_KEY="$admin_key"
 export DevHost__ScimPort="$scim_port" DevHost__ScimManagementPort="$mgmt_port"
+# The collection repeats an identical create on purpose and expects 409 (RFC 7644 §3.3); the
+# default tolerance for an IdP's retried create answers it 201, so the run checks the RFC-exact
+# setting (docs/conformance.md, "Repeated creates").
+export Scim__IdempotentCreateWindow="00:00:00"
 export DevHost__DirectoryPort="$(free_port)" DevHost__DirectoryManagementPort="$(free_port)"
 export DevHost__GroupRolePort="$(free_port)" DevHost__GroupRoleManagementPort="$(free_port)"
 export DevHost__RevocationPort="$(free_port)" DevHost__RevocationManagementPort="$(free_port)"
