@@ -4,7 +4,8 @@
 # throughput and the DevHost's own CPU time per request (from /proc), so a shared, noisy machine
 # slows both sides alike and the ratio stays meaningful.
 # Usage: bench/ScimEdge.Bench/ab.sh BASE_CHECKOUT CHANGE_CHECKOUT
-#        SCENARIO=patch-user|post|get|filter (default patch-user) REPS=5 DURATION=8s CONNECTIONS=16
+#        SCENARIO=patch-user|post|get|filter|patch-group (default patch-user) REPS=5 DURATION=8s
+#        CONNECTIONS=16 THREADS=2 (patch-group: one connection, one thread, for the latency of a single PATCH)
 set -euo pipefail
 
 BASE_ROOT="$(cd "$1" && pwd)"
@@ -13,6 +14,8 @@ SCENARIO="${SCENARIO:-patch-user}"
 REPS="${REPS:-5}"
 DURATION="${DURATION:-8s}"
 CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+if [ "$SCENARIO" = patch-group ]; then CONNECTIONS=1 THREADS=1; fi
 WORK="$(mktemp -d /tmp/scimedge-ab.XXXXXX)"
 export BENCH_TOKEN="bench-token-$(date +%s)-0123456789abcdef"
 export BENCH_PATH_PREFIX=/scim/v2
@@ -61,25 +64,27 @@ script_and_path() { # side -> "script url"
     patch-user) echo "patch_user.lua ${SCIM_URL[$1]}/Users" ;;
     post) echo "post_user.lua ${SCIM_URL[$1]}/Users" ;;
     get) echo "get.lua ${SCIM_URL[$1]}/Users/$USER_ID" ;;
+    patch-group) echo "patch_group.lua ${SCIM_URL[$1]}/Groups/$GROUP_ID" ;;
     filter) echo "get.lua ${SCIM_URL[$1]}/Users?filter=userName%20eq%20%22${FILTER_USERNAME//@/%40}%22" ;;
     *) echo "unknown SCENARIO $SCENARIO" >&2; exit 2 ;;
   esac
 }
 
 hz=$(getconf CLK_TCK)
-echo "side rep requests_per_s cpu_us_per_request non2xx" | tee "$WORK/runs.txt"
+echo "side rep requests_per_s cpu_us_per_request non2xx p50" | tee "$WORK/runs.txt"
 for rep in $(seq 1 "$REPS"); do
   for side in base change; do
     read -r script url < <(script_and_path "$side")
     export BENCH_DATA="$WORK/$side" BENCH_RUN="$side-$rep-$RANDOM"
     before=$(cpu_ticks "${PID[$side]}")
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$CHANGE_ROOT/bench/ScimEdge.Bench/wrk/$script" "$url" >"$WORK/$side.$rep.txt" 2>&1
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$CHANGE_ROOT/bench/ScimEdge.Bench/wrk/$script" "$url" >"$WORK/$side.$rep.txt" 2>&1
     after=$(cpu_ticks "${PID[$side]}")
     requests=$(awk '/requests in/ {print $1}' "$WORK/$side.$rep.txt")
     rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$side.$rep.txt")
     bad=$(awk '/Non-2xx/ {print $NF}' "$WORK/$side.$rep.txt"); bad=${bad:-0}
     cpu_us=$(python3 -c "print(round(($after-$before)/$hz*1e6/max($requests,1)))")
-    echo "$side $rep $rps $cpu_us $bad" | tee -a "$WORK/runs.txt"
+    p50=$(awk '$1 == "50%" {print $2}' "$WORK/$side.$rep.txt")
+    echo "$side $rep $rps $cpu_us $bad $p50" | tee -a "$WORK/runs.txt"
   done
 done
 python3 - "$WORK/runs.txt" "$SCENARIO" <<'EOF'
