@@ -12,33 +12,15 @@ namespace Identity.Directory.Tests.Grpc;
 /// <summary>The real Directory on 127.0.0.1:0 with a private SQLite file, called with the generated client.</summary>
 public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"identity-directory-grpc-{Guid.NewGuid():N}.db");
-    private LoopbackService? _service;
+    private DirectoryTestHost? _host;
 
-    private DirectoryService.DirectoryServiceClient Client => new(_service!.Channel);
+    private DirectoryService.DirectoryServiceClient Client => _host!.Client;
 
-    public async Task InitializeAsync()
-    {
-        var app = DirectoryApp.Create([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqlitePath"] = _path,
-        }));
-        _service = await LoopbackService.StartAsync(app);
-    }
+    public async Task InitializeAsync() => _host = await DirectoryTestHost.StartAsync("grpc");
 
-    public async Task DisposeAsync()
-    {
-        await _service!.DisposeAsync();
-        SqliteTestDatabase.DeleteFiles(_path);
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
-    private async Task<string> TenantAsync()
-    {
-        var tenant = TestTenant.New();
-        await Client.CreateTenantAsync(new CreateTenantRequest { TenantId = tenant }).ResponseAsync.WithTimeout();
-        return tenant;
-    }
+    private Task<string> TenantAsync() => _host!.CreateTenantAsync();
 
     private async Task<User> CreateUserAsync(string tenant, string userName) =>
         (await Client.CreateUserAsync(new CreateUserRequest
@@ -282,7 +264,7 @@ public sealed class DirectoryGrpcServiceTests : IAsyncLifetime
     [Fact]
     public async Task ReadinessProbe_WithSqlite_IsHealthy()
     {
-        var response = await _service!.ManagementClient.GetAsync(new Uri("/health/ready", UriKind.Relative)).WithTimeout();
+        var response = await _host!.ManagementClient.GetAsync(new Uri("/health/ready", UriKind.Relative)).WithTimeout();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

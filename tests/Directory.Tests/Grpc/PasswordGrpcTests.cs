@@ -17,33 +17,15 @@ namespace Identity.Directory.Tests.Grpc;
 public sealed class PasswordGrpcTests : IAsyncLifetime
 {
     private const string Secret = "Sekr3t-Grpc";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"identity-directory-password-{Guid.NewGuid():N}.db");
-    private LoopbackService? _service;
+    private DirectoryTestHost? _host;
 
-    private DirectoryService.DirectoryServiceClient Client => new(_service!.Channel);
+    private DirectoryService.DirectoryServiceClient Client => _host!.Client;
 
-    public async Task InitializeAsync()
-    {
-        var app = DirectoryApp.Create([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqlitePath"] = _path,
-        }));
-        _service = await LoopbackService.StartAsync(app);
-    }
+    public async Task InitializeAsync() => _host = await DirectoryTestHost.StartAsync("password");
 
-    public async Task DisposeAsync()
-    {
-        await _service!.DisposeAsync();
-        SqliteTestDatabase.DeleteFiles(_path);
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
-    private async Task<string> TenantAsync()
-    {
-        var tenant = TestTenant.New();
-        await Client.CreateTenantAsync(new CreateTenantRequest { TenantId = tenant }).ResponseAsync.WithTimeout();
-        return tenant;
-    }
+    private Task<string> TenantAsync() => _host!.CreateTenantAsync();
 
     [Fact]
     public async Task CreateAndReplaceWithPassword_NeitherStoredNorSnapshottedNorAnswered()
@@ -97,7 +79,7 @@ public sealed class PasswordGrpcTests : IAsyncLifetime
 
     private List<string> StoredRows()
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _host!.DatabasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT resource_json FROM users UNION ALL SELECT CAST(user_json AS TEXT) FROM events WHERE user_json IS NOT NULL";

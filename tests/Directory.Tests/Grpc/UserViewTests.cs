@@ -12,26 +12,13 @@ public sealed class UserViewTests : IAsyncLifetime
     private const string Resource =
         """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"lea@example.com","name":{"givenName":"Lea"},"emails":[{"value":"lea@example.com","primary":true}],"roles":[{"value":"pilot"}]}""";
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"identity-directory-view-{Guid.NewGuid():N}.db");
-    private LoopbackService? _service;
+    private DirectoryTestHost? _host;
 
-    private DirectoryService.DirectoryServiceClient Client => new(_service!.Channel);
+    private DirectoryService.DirectoryServiceClient Client => _host!.Client;
 
-    public async Task InitializeAsync()
-    {
-        var app = DirectoryApp.Create([], b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqlitePath"] = _path,
-        }));
-        _service = await LoopbackService.StartAsync(app);
-    }
+    public async Task InitializeAsync() => _host = await DirectoryTestHost.StartAsync("view");
 
-    public async Task DisposeAsync()
-    {
-        await _service!.DisposeAsync();
-        SqliteTestDatabase.DeleteFiles(_path);
-    }
+    public async Task DisposeAsync() => await _host!.DisposeAsync();
 
     [Fact]
     public async Task GetUser_ResourceView_LeavesDerivedFieldsEmpty()
